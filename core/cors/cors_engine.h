@@ -1,0 +1,21 @@
+// SPDX-FileCopyrightText: 2026 corsbench authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/cors/verdict.h"
+#include "core/http/exchange.h"
+
+namespace corsbench::cors {
+
+/// The browser's CORS decision for one exchange, following the Fetch standard and, where
+/// they differ, what Chromium, Firefox and WebKit actually do. Stateless, thread-safe.
+class CorsEngine {
+public:
+    Verdict evaluate(const http::Exchange& exchange) const;
+
+    /// The preflight a browser would send for this intent from this page origin
+    /// (whether or not one is needed: see PreflightPlan::required).
+    static PreflightPlan planPreflight(const http::Exchange& exchange);
+};
+
+} // namespace corsbench::cors
