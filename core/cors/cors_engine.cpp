@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 corsbench authors
 // SPDX-License-Identifier: MIT
+#define QT_USE_QSTRINGBUILDER // one allocation per concatenated explanation
 #include "core/cors/cors_engine.h"
 
 #include "core/cors/browser_messages.h"
@@ -165,29 +166,6 @@ struct EngineFailure {
     QString networkError;
 };
 
-std::optional<EngineFailure> chromiumCorsCheck(const HttpResponseHead& r, const QString& origin, bool include, bool preflight)
-{
-    const AcaoResult a = chromiumAcao(r.headers, origin, include);
-    if (a.kind != AcaoKind::Ok) {
-        EngineFailure f;
-        f.kind = chromiumAcaoKind(a.kind, preflight);
-        f.param = (a.kind == AcaoKind::Missing || a.kind == AcaoKind::Wildcard) ? QString() : str(a.value);
-        f.preflight = preflight;
-        return f;
-    }
-    if (include) {
-        const auto acac = r.headers.combinedValue("access-control-allow-credentials");
-        if (acac.value_or(QByteArray()) != "true") {
-            EngineFailure f;
-            f.kind = preflight ? QStringLiteral("PreflightInvalidAllowCredentials") : QStringLiteral("InvalidAllowCredentials");
-            f.param = str(acac.value_or(QByteArray()));
-            f.preflight = preflight;
-            return f;
-        }
-    }
-    return std::nullopt;
-}
-
 std::optional<EngineFailure> firefoxCorsCheck(const HttpResponseHead& r, const QString& origin, bool include)
 {
     EngineFailure f;
@@ -246,29 +224,84 @@ std::optional<QString> webkitCorsCheck(const HttpResponseHead& r, const QString&
 
 enum class AddressSpace { Unknown, Public, Local, Loopback };
 
-AddressSpace addressSpaceOfHost(const QString& hostIn)
+std::optional<quint32> parseDottedIpv4(QStringView h)
 {
-    QString host = hostIn.toLower();
-    if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);
-    if (host == u"localhost" || host.endsWith(u".localhost"))
+    quint32 v = 0;
+    int parts = 0;
+    for (QStringView part : h.tokenize(u'.')) {
+        if (part.isEmpty() || part.size() > 3)
+            return std::nullopt;
+        int n = 0;
+        for (QChar c : part) {
+            if (c < u'0' || c > u'9')
+                return std::nullopt;
+            n = n * 10 + (c.unicode() - u'0');
+        }
+        if (n > 255)
+            return std::nullopt;
+        v = (v << 8) | static_cast<quint32>(n);
+        ++parts;
+    }
+    if (parts != 4)
+        return std::nullopt;
+    return v;
+}
+
+AddressSpace addressSpaceOfIpv4(quint32 v4)
+{
+    if ((v4 >> 24) == 127)
         return AddressSpace::Loopback;
-    QHostAddress addr;
-    if (!addr.setAddress(host))
+    if ((v4 >> 24) == 10 || (v4 >> 20) == 0xAC1 || (v4 >> 16) == 0xC0A8 || (v4 >> 16) == 0xA9FE || v4 == 0)
+        return AddressSpace::Local;
+    return AddressSpace::Public;
+}
+
+AddressSpace addressSpaceOfHost(QStringView hostIn)
+{
+    QStringView host = hostIn;
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.sliced(1, host.size() - 2);
+    if (host.compare(u"localhost", Qt::CaseInsensitive) == 0 || host.endsWith(u".localhost", Qt::CaseInsensitive))
+        return AddressSpace::Loopback;
+    if (const auto v4 = parseDottedIpv4(host))
+        return addressSpaceOfIpv4(*v4);
+    if (!host.contains(u':'))
         return AddressSpace::Unknown; // a name: its address is not known offline
+    QHostAddress addr;
+    if (!addr.setAddress(host.toString()))
+        return AddressSpace::Unknown;
     if (addr.isLoopback())
         return AddressSpace::Loopback;
     bool ok = false;
-    const quint32 v4 = addr.toIPv4Address(&ok);
-    if (ok) {
-        if ((v4 >> 24) == 10 || (v4 >> 20) == 0xAC1 || (v4 >> 16) == 0xC0A8 || (v4 >> 16) == 0xA9FE || v4 == 0)
-            return AddressSpace::Local;
-        return AddressSpace::Public;
-    }
+    const quint32 mapped = addr.toIPv4Address(&ok);
+    if (ok)
+        return addressSpaceOfIpv4(mapped);
     const Q_IPV6ADDR v6 = addr.toIPv6Address();
     if ((v6[0] & 0xFE) == 0xFC || (v6[0] == 0xFE && (v6[1] & 0xC0) == 0x80))
         return AddressSpace::Local;
     return AddressSpace::Public;
+}
+
+/// Host of an http(s) URL string without a full URL parse; empty when unusual.
+QStringView hostOfHttpUrl(QStringView url)
+{
+    const qsizetype sep = url.indexOf(u"://");
+    if (sep <= 0)
+        return {};
+    QStringView rest = url.sliced(sep + 3);
+    qsizetype end = 0;
+    while (end < rest.size() && rest[end] != u'/' && rest[end] != u'?' && rest[end] != u'#')
+        ++end;
+    QStringView authority = rest.first(end);
+    const qsizetype at = authority.lastIndexOf(u'@');
+    if (at >= 0)
+        authority = authority.sliced(at + 1);
+    if (authority.startsWith(u'[')) {
+        const qsizetype close = authority.indexOf(u']');
+        return close > 0 ? authority.first(close + 1) : QStringView();
+    }
+    const qsizetype colon = authority.lastIndexOf(u':');
+    return colon >= 0 ? authority.first(colon) : authority;
 }
 
 QString addressSpaceWord(AddressSpace s)
@@ -295,21 +328,22 @@ struct PageContext {
 PageContext pageContext(const Exchange& ex)
 {
     PageContext pc;
-    QString page = ex.pageUrl;
-    if (page.isEmpty())
-        page = ex.pageOrigin;
+    const QString& page = ex.pageUrl.isEmpty() ? ex.pageOrigin : ex.pageUrl;
     if (page.startsWith(u"data:", Qt::CaseInsensitive)) {
         pc.space = AddressSpace::Public;
         pc.secure = false;
         pc.description = QStringLiteral("a data: URL page (public, not a secure context)");
         return pc;
     }
-    const QUrl u(page);
-    const QString scheme = u.scheme().toLower();
-    if (scheme == u"about" || scheme == u"blob" || scheme == u"file" || u.host().isEmpty())
+    const bool https = page.startsWith(u"https://", Qt::CaseInsensitive) || page.startsWith(u"wss://", Qt::CaseInsensitive);
+    const bool http = page.startsWith(u"http://", Qt::CaseInsensitive) || page.startsWith(u"ws://", Qt::CaseInsensitive);
+    if (!https && !http)
         return pc;
-    pc.space = addressSpaceOfHost(u.host());
-    pc.secure = scheme == u"https" || scheme == u"wss" || pc.space == AddressSpace::Loopback;
+    const QStringView host = hostOfHttpUrl(page);
+    if (host.isEmpty())
+        return pc;
+    pc.space = addressSpaceOfHost(host);
+    pc.secure = https || pc.space == AddressSpace::Loopback;
     return pc;
 }
 
@@ -347,6 +381,49 @@ struct EngineState {
     QStringList warnings;
 };
 
+PreflightPlan planPreflightFor(const Exchange& ex, const QByteArray& method, const HeaderList& headers, const QString& origin)
+{
+    PreflightPlan plan;
+    if (!rules::isCorsSafelistedMethod(method))
+        plan.reasons.append(QStringLiteral("method ") + str(method) + QStringLiteral(" is not CORS-safelisted (only GET, HEAD, POST)"));
+    QList<QByteArray> unsafe = rules::corsUnsafeRequestHeaderNames(headers);
+    std::sort(unsafe.begin(), unsafe.end());
+    unsafe.erase(std::unique(unsafe.begin(), unsafe.end()), unsafe.end());
+    for (const QByteArray& n : unsafe) {
+        const auto value = headers.value(n).value_or(QByteArray());
+        QString why;
+        if (n == "content-type")
+            why = QStringLiteral("Content-Type ") + str(value)
+                + QStringLiteral(" is not one of application/x-www-form-urlencoded, multipart/form-data, text/plain (or has an unsafe byte)");
+        else if (rules::isCorsSafelistedRequestHeader(n, value))
+            why = QStringLiteral("header ") + str(n) + QStringLiteral(" is safelisted, but the safelisted values add up to more than 1024 bytes");
+        else if (value.size() > 128 && (n == "accept" || n == "accept-language" || n == "content-language"))
+            why = QStringLiteral("header ") + str(n) + QStringLiteral(" is longer than 128 bytes");
+        else
+            why = QStringLiteral("header ") + str(n) + QStringLiteral(" is not CORS-safelisted");
+        plan.reasons.append(why);
+    }
+    plan.required = !plan.reasons.isEmpty();
+    plan.neededByRequest = plan.required;
+
+    http::HttpRequestHead& r = plan.request;
+    r.method = "OPTIONS";
+    r.url = ex.request.url;
+    QByteArray host = ex.request.url.host(QUrl::FullyEncoded).toUtf8();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    if (ex.request.url.port() != -1)
+        host += ':' + QByteArray::number(ex.request.url.port());
+    r.headers.append("Host", host);
+    r.headers.append("Accept", "*/*");
+    r.headers.append("Access-Control-Request-Method", method);
+    if (!unsafe.isEmpty())
+        r.headers.append("Access-Control-Request-Headers", unsafe.join(','));
+    r.headers.append("Origin", origin.toUtf8());
+    r.headers.append("Sec-Fetch-Mode", "cors");
+    return plan;
+}
+
 class Evaluation {
 public:
     explicit Evaluation(const Exchange& ex)
@@ -360,7 +437,7 @@ private:
     Check& addCheck(QString id, QString title, Stage stage, CheckStatus status, QString explanation,
         QByteArray header = {}, std::optional<QByteArray> value = std::nullopt, QString corsError = {}, int hop = -1)
     {
-        Check c;
+        Check& c = m_v.checks.emplaceBack();
         c.id = std::move(id);
         c.title = std::move(title);
         c.stage = stage;
@@ -370,7 +447,6 @@ private:
         c.value = std::move(value);
         c.corsError = std::move(corsError);
         c.hop = hop;
-        m_v.checks.append(std::move(c));
         return m_v.checks.last();
     }
     void chromiumFail(EngineFailure f, qsizetype checkIndex)
@@ -407,7 +483,13 @@ private:
     QString m_origin; // serialized page origin
     QByteArray m_method;
     QUrl m_url;
-    QString m_urlSpec;
+    mutable std::optional<QString> m_urlSpec;
+    const QString& mainUrl() const
+    {
+        if (!m_urlSpec)
+            m_urlSpec = urlSpec(m_url);
+        return *m_urlSpec;
+    }
     bool m_include = false;
     HeaderList m_headers; // effective author headers (forbidden dropped, implied Content-Type added)
     QList<QByteArray> m_unsafeNames;
@@ -425,19 +507,28 @@ private:
 
 void Evaluation::prepareRequest()
 {
-    const auto parsedOrigin = Origin::parse(m_ex.pageOrigin);
+    // Page origins repeat across a workspace or a HAR: keep the last one parsed per thread.
+    thread_local QString cachedText;
+    thread_local Origin cachedOrigin;
+    thread_local QString cachedSerialized;
+    const bool cached = !cachedText.isNull() && cachedText == m_ex.pageOrigin;
+    const auto parsedOrigin = cached ? Result<Origin>(cachedOrigin) : Origin::parse(m_ex.pageOrigin);
     if (parsedOrigin) {
         m_pageOrigin = parsedOrigin.value();
+        if (!cached) {
+            cachedText = m_ex.pageOrigin;
+            cachedOrigin = m_pageOrigin;
+            cachedSerialized = m_pageOrigin.serialize();
+        }
     } else {
         m_v.notes.append(QStringLiteral("page_origin: %1; treated as an opaque origin").arg(parsedOrigin.error().message));
     }
-    m_origin = m_pageOrigin.serialize();
+    m_origin = parsedOrigin ? cachedSerialized : m_pageOrigin.serialize();
     m_v.pageOrigin = m_origin;
     m_method = rules::normalizeMethod(m_ex.request.method);
     m_v.method = m_method;
     m_url = m_ex.request.url;
-    m_urlSpec = urlSpec(m_url);
-    m_include = m_ex.request.credentials == http::CredentialsMode::Include;
+        m_include = m_ex.request.credentials == http::CredentialsMode::Include;
 
     for (const auto& h : m_ex.request.headers) {
         if (rules::isForbiddenRequestHeader(h.name, h.value)) {
@@ -472,7 +563,7 @@ void Evaluation::prepareRequest()
             m_headers.append("Content-Type", implied);
             addCheck(QStringLiteral("request-implied-content-type"), QStringLiteral("Content-Type implied by the body"),
                 Stage::Request, CheckStatus::Info,
-                QStringLiteral("the %1 body makes fetch() send Content-Type: %2").arg(http::toString(m_ex.request.bodyKind), str(implied)),
+                QStringLiteral("the ") + http::toString(m_ex.request.bodyKind) + QStringLiteral(" body makes fetch() send Content-Type: ") + str(implied),
                 "Content-Type", implied);
         }
     }
@@ -482,7 +573,7 @@ void Evaluation::prepareRequest()
 void Evaluation::checkLocalNetworkAccess()
 {
     const PageContext page = pageContext(m_ex);
-    const AddressSpace target = addressSpaceOfHost(m_url.host());
+    const AddressSpace target = addressSpaceOfHost(m_url.host(QUrl::FullyEncoded));
     if (page.space == AddressSpace::Unknown || target == AddressSpace::Unknown)
         return;
     const bool morePrivate = static_cast<int>(target) > static_cast<int>(page.space);
@@ -499,7 +590,7 @@ void Evaluation::checkLocalNetworkAccess()
         Q_UNUSED(c);
         EngineFailure f;
         f.kind = QStringLiteral("InsecureLocalNetwork");
-        f.url = m_urlSpec;
+        f.url = mainUrl();
         chromiumFail(f, m_v.checks.size() - 1);
     } else {
         addCheck(QStringLiteral("local-network-access"), QStringLiteral("Local Network Access (Chromium)"), Stage::Request,
@@ -535,7 +626,7 @@ void Evaluation::evaluatePreflight()
     const HttpResponseHead& r = pf.response;
     const Stage st = Stage::Preflight;
     if (r.isNetworkError()) {
-        evaluateNetworkFailure(r, m_urlSpec, st, -1);
+        evaluateNetworkFailure(r, mainUrl(), st, -1);
         m_preflightFailedChromium = true;
         return;
     }
@@ -552,21 +643,21 @@ void Evaluation::evaluatePreflight()
         EngineFailure f;
         f.kind = QStringLiteral("PreflightDisallowedRedirect");
         f.preflight = true;
-        f.url = m_urlSpec;
+        f.url = mainUrl();
         chromiumFail(f, m_v.checks.size() - 1);
         EngineFailure ff = f;
         ff.kind = QStringLiteral("CORSExternalRedirectNotAllowed");
         firefoxFail(ff);
     } else {
         addCheck(QStringLiteral("preflight-redirect"), QStringLiteral("Preflight is not redirected"), st, CheckStatus::Pass,
-            QStringLiteral("answered directly with %1").arg(r.status));
+            QStringLiteral("answered directly with ") + QString::number(r.status));
     }
 
     // WebKit: status first, redirects included.
     if (r.status < 200 || r.status > 299) {
         EngineFailure wk;
         wk.reason = QStringLiteral("Preflight response is not successful. Status code: %1").arg(r.status);
-        wk.url = m_urlSpec;
+        wk.url = mainUrl();
         webkitFail(wk);
     }
 
@@ -578,7 +669,7 @@ void Evaluation::evaluatePreflight()
         switch (acao.kind) {
         case AcaoKind::Ok:
             expl = acao.value == "*" ? QStringLiteral("'*' allows any origin (no credentials)")
-                                     : QStringLiteral("equals the request's origin %1").arg(m_origin);
+                                     : QStringLiteral("equals the request's origin ") + m_origin;
             break;
         case AcaoKind::Missing:
             expl = QStringLiteral("the preflight response has no Access-Control-Allow-Origin header (status %1)").arg(r.status);
@@ -604,7 +695,7 @@ void Evaluation::evaluatePreflight()
             f.kind = kind;
             f.param = (acao.kind == AcaoKind::Missing || acao.kind == AcaoKind::Wildcard) ? QString() : str(acao.value);
             f.preflight = true;
-            f.url = m_urlSpec;
+            f.url = mainUrl();
             chromiumFail(f, m_v.checks.size() - 1);
         }
     }
@@ -621,20 +712,20 @@ void Evaluation::evaluatePreflight()
             f.kind = QStringLiteral("PreflightInvalidAllowCredentials");
             f.param = str(acac.value_or(QByteArray()));
             f.preflight = true;
-            f.url = m_urlSpec;
+            f.url = mainUrl();
             chromiumFail(f, m_v.checks.size() - 1);
         }
     }
     if (!redirect) {
         if (auto ff = firefoxCorsCheck(r, m_origin, m_include)) {
-            ff->url = m_urlSpec;
+            ff->url = mainUrl();
             firefoxFail(*ff);
         }
     }
     if (auto wk = webkitCorsCheck(r, m_origin, m_include)) {
         EngineFailure f;
         f.reason = *wk;
-        f.url = m_urlSpec;
+        f.url = mainUrl();
         webkitFail(f);
     }
 
@@ -642,7 +733,7 @@ void Evaluation::evaluatePreflight()
     const bool okStatus = r.status >= 200 && r.status <= 299;
     addCheck(QStringLiteral("preflight-status"), QStringLiteral("Preflight status is 2xx"), st,
         okStatus ? CheckStatus::Pass : CheckStatus::Fail,
-        okStatus ? QStringLiteral("%1 is an ok status").arg(r.status)
+        okStatus ? QString::number(r.status) + QStringLiteral(" is an ok status")
                  : QStringLiteral("%1 is not an ok status (200-299)%2")
                        .arg(r.status)
                        .arg(r.status == 400 && r.headers.contains("access-control-allow-methods")
@@ -653,12 +744,12 @@ void Evaluation::evaluatePreflight()
         EngineFailure f;
         f.kind = QStringLiteral("PreflightInvalidStatus");
         f.preflight = true;
-        f.url = m_urlSpec;
+        f.url = mainUrl();
         chromiumFail(f, m_v.checks.size() - 1);
         EngineFailure ff;
         ff.kind = QStringLiteral("CORSPreflightDidNotSucceed");
         ff.param = QString::number(r.status);
-        ff.url = m_urlSpec;
+        ff.url = mainUrl();
         firefoxFail(ff);
     }
 
@@ -683,7 +774,7 @@ void Evaluation::evaluatePreflight()
     if (!methods) {
         EngineFailure f;
         f.kind = QStringLiteral("InvalidAllowMethodsPreflightResponse");
-        f.url = m_urlSpec;
+        f.url = mainUrl();
         if (!redirect)
             chromiumFail(f, m_v.checks.size() - 1);
     }
@@ -695,7 +786,7 @@ void Evaluation::evaluatePreflight()
     if (!allowHeaders) {
         EngineFailure f;
         f.kind = QStringLiteral("InvalidAllowHeadersPreflightResponse");
-        f.url = m_urlSpec;
+        f.url = mainUrl();
         if (!redirect)
             chromiumFail(f, m_v.checks.size() - 1);
     }
@@ -706,9 +797,9 @@ void Evaluation::evaluatePreflight()
     {
         QString expl;
         if (rules::isCorsSafelistedMethod(m_method))
-            expl = QStringLiteral("%1 is a CORS-safelisted method").arg(str(m_method));
+            expl = str(m_method) + QStringLiteral(" is a CORS-safelisted method");
         else if (methods && methods->contains(m_method))
-            expl = QStringLiteral("%1 is listed").arg(str(m_method));
+            expl = str(m_method) + QStringLiteral(" is listed");
         else if (methodWildcard)
             expl = QStringLiteral("'*' allows any method (no credentials)");
         else if (!methods)
@@ -729,7 +820,7 @@ void Evaluation::evaluatePreflight()
         EngineFailure f;
         f.kind = QStringLiteral("MethodDisallowedByPreflightResponse");
         f.param = str(m_method);
-        f.url = m_urlSpec;
+        f.url = mainUrl();
         if (!redirect)
             chromiumFail(f, m_v.checks.size() - 1);
     }
@@ -750,7 +841,7 @@ void Evaluation::evaluatePreflight()
         const bool ok = listed || headerWildcard;
         QString expl;
         if (listed)
-            expl = QStringLiteral("'%1' is listed").arg(str(name));
+            expl = u'\'' + str(name) + QStringLiteral("' is listed");
         else if (headerWildcard)
             expl = QStringLiteral("'*' allows it (no credentials)");
         else if (!allowHeaders)
@@ -765,7 +856,7 @@ void Evaluation::evaluatePreflight()
             EngineFailure f;
             f.kind = QStringLiteral("HeaderDisallowedByPreflightResponse");
             f.param = str(name);
-            f.url = m_urlSpec;
+            f.url = mainUrl();
             firstHeaderFailure = f;
             if (!redirect && methodOk)
                 chromiumFail(f, m_v.checks.size() - 1);
@@ -776,7 +867,7 @@ void Evaluation::evaluatePreflight()
                 QStringLiteral("the Fetch standard says '*' never covers Authorization; Chromium and Firefox still allow it "
                                "with a deprecation notice, so list Authorization explicitly before they enforce it"),
                 "Access-Control-Allow-Headers", acahRaw);
-            m_firefox.warnings.append(messages::firefoxConsole(QStringLiteral("CORSAllowHeaderFromPreflightDeprecation"), m_urlSpec, {}));
+            m_firefox.warnings.append(messages::firefoxConsole(QStringLiteral("CORSAllowHeaderFromPreflightDeprecation"), mainUrl(), {}));
         }
     }
 
@@ -786,18 +877,18 @@ void Evaluation::evaluatePreflight()
             EngineFailure ff;
             ff.kind = QStringLiteral("CORSInvalidAllowMethod");
             ff.param = str(firstBadItem(*acamRaw));
-            ff.url = m_urlSpec;
+            ff.url = mainUrl();
             firefoxFail(ff);
         } else if (!methodOk) {
             EngineFailure ff;
             ff.kind = QStringLiteral("CORSMethodNotFound");
-            ff.url = m_urlSpec;
+            ff.url = mainUrl();
             firefoxFail(ff);
         } else if (!allowHeaders) {
             EngineFailure ff;
             ff.kind = QStringLiteral("CORSInvalidAllowHeader");
             ff.param = str(firstBadItem(*acahRaw));
-            ff.url = m_urlSpec;
+            ff.url = mainUrl();
             firefoxFail(ff);
         } else {
             QList<QByteArray> sorted = seen;
@@ -807,7 +898,7 @@ void Evaluation::evaluatePreflight()
                     EngineFailure ff;
                     ff.kind = QStringLiteral("CORSMissingAllowHeaderFromPreflight");
                     ff.param = str(name);
-                    ff.url = m_urlSpec;
+                    ff.url = mainUrl();
                     firefoxFail(ff);
                     break;
                 }
@@ -817,7 +908,7 @@ void Evaluation::evaluatePreflight()
     // WebKit: ACAM parse → ACAH parse → method → headers (as the page wrote them).
     {
         EngineFailure wk;
-        wk.url = m_urlSpec;
+        wk.url = mainUrl();
         if (!methods) {
             wk.reason = QStringLiteral("Header Access-Control-Allow-Methods has an invalid value: %1").arg(str(*acamRaw));
             webkitFail(wk);
@@ -858,11 +949,9 @@ void Evaluation::evaluateCache(const HttpResponseHead& r)
     c.chromiumSeconds = !c.maxAgeHeader || !ok ? 5 : static_cast<int>(std::clamp<qlonglong>(secs, 0, 7200));
     c.firefoxSeconds = !c.maxAgeHeader ? 5 : (!digitsOnly || secs == 0 ? 0 : static_cast<int>(std::min<qlonglong>(secs, 86400)));
     c.webkitSeconds = !c.maxAgeHeader || !ok ? 5 : static_cast<int>(std::clamp<qlonglong>(secs, 0, 600));
-    const QString expl = QStringLiteral("cached for Chromium %1 s, Firefox %2 s, Safari %3 s%4")
-                             .arg(c.chromiumSeconds)
-                             .arg(c.firefoxSeconds)
-                             .arg(c.webkitSeconds)
-                             .arg(c.maxAgeHeader ? QString() : QStringLiteral(" (no Access-Control-Max-Age: the 5 s default)"));
+    const QString expl = QStringLiteral("cached for Chromium ") + QString::number(c.chromiumSeconds) + QStringLiteral(" s, Firefox ")
+        + QString::number(c.firefoxSeconds) + QStringLiteral(" s, Safari ") + QString::number(c.webkitSeconds) + QStringLiteral(" s")
+        + (c.maxAgeHeader ? QString() : QStringLiteral(" (no Access-Control-Max-Age: the 5 s default)"));
     const bool longCache = c.chromiumSeconds > 600 || c.firefoxSeconds > 3600;
     addCheck(QStringLiteral("preflight-max-age"), QStringLiteral("Preflight cache (Access-Control-Max-Age)"), Stage::Preflight,
         longCache ? CheckStatus::Warning : CheckStatus::Info,
@@ -885,22 +974,27 @@ void Evaluation::evaluateExposure(const HttpResponseHead& r)
             }
         }
     }
-    QStringList readable;
-    QStringList hidden;
+    QList<QByteArray> readableNames;
+    QList<QByteArray> hiddenNames;
+    readableNames.reserve(r.headers.size());
     for (const auto& h : r.headers) {
         const QByteArray lower = h.name.toLower();
-        const QString name = str(lower);
-        if (readable.contains(name) || hidden.contains(name))
+        if (readableNames.contains(lower) || hiddenNames.contains(lower))
             continue;
-        if (lower == "set-cookie" || lower == "set-cookie2") {
-            hidden.append(name);
-            continue;
-        }
-        if (rules::isCorsSafelistedResponseHeaderName(lower) || star || exposed.contains(lower))
-            readable.append(name);
+        const bool cookie = lower == "set-cookie" || lower == "set-cookie2";
+        if (!cookie && (rules::isCorsSafelistedResponseHeaderName(lower) || star || exposed.contains(lower)))
+            readableNames.append(lower);
         else
-            hidden.append(name);
+            hiddenNames.append(lower);
     }
+    QStringList readable;
+    QStringList hidden;
+    readable.reserve(readableNames.size());
+    hidden.reserve(hiddenNames.size());
+    for (const auto& n : readableNames)
+        readable.append(str(n));
+    for (const auto& n : hiddenNames)
+        hidden.append(str(n));
     m_v.exposedHeaders = readable;
     m_v.hiddenHeaders = hidden;
     QStringList custom;
@@ -918,7 +1012,7 @@ void Evaluation::evaluateExposure(const HttpResponseHead& r)
             "Access-Control-Expose-Headers", aceh, {}, static_cast<int>(m_ex.actual.size() - 1));
     } else {
         addCheck(QStringLiteral("actual-unreadable-headers"), QStringLiteral("Response headers script can read"), Stage::Actual,
-            CheckStatus::Info, QStringLiteral("readable: %1").arg(readable.join(QStringLiteral(", "))), "Access-Control-Expose-Headers",
+            CheckStatus::Info, QStringLiteral("readable: ") + readable.join(QStringLiteral(", ")), "Access-Control-Expose-Headers",
             aceh, {}, static_cast<int>(m_ex.actual.size() - 1));
     }
 }
@@ -935,23 +1029,23 @@ void Evaluation::evaluateHops()
         const auto& hop = m_ex.actual.at(i);
         if (hop.request)
             current = hop.request->url;
-        const QString hopUrl = urlSpec(current);
+        const auto hopUrl = [&]() { return current == m_url ? mainUrl() : urlSpec(current); };
         const HttpResponseHead& r = hop.response;
         const Stage st = Stage::Actual;
         if (m_ex.request.mode == http::RequestMode::SameOrigin && i > 0 && !m_pageOrigin.isSameOrigin(Origin::fromUrl(current))) {
             addCheck(QStringLiteral("redirect-mode-same-origin"), QStringLiteral("Request stays same-origin"), st, CheckStatus::Fail,
-                QStringLiteral("mode 'same-origin' forbids following a redirect to %1").arg(hopUrl), {}, std::nullopt,
+                QStringLiteral("mode 'same-origin' forbids following a redirect to %1").arg(hopUrl()), {}, std::nullopt,
                 QStringLiteral("DisallowedByMode"), i);
             EngineFailure f;
             f.kind = QStringLiteral("DisallowedByMode");
-            f.url = hopUrl;
+            f.url = hopUrl();
             chromiumFail(f, m_v.checks.size() - 1);
             return;
         }
         if (m_ex.request.mode == http::RequestMode::Cors && !m_pageOrigin.isSameOrigin(Origin::fromUrl(current)))
             corsFlag = true;
         if (r.isNetworkError()) {
-            evaluateNetworkFailure(r, hopUrl, st, i);
+            evaluateNetworkFailure(r, hopUrl(), st, i);
             return;
         }
         const QString requestOrigin = tainted ? QStringLiteral("null") : m_origin;
@@ -962,7 +1056,7 @@ void Evaluation::evaluateHops()
             switch (acao.kind) {
             case AcaoKind::Ok:
                 expl = acao.value == "*" ? QStringLiteral("'*' allows any origin (no credentials)")
-                                         : QStringLiteral("equals the request's origin %1").arg(requestOrigin);
+                                         : QStringLiteral("equals the request's origin ") + requestOrigin;
                 break;
             case AcaoKind::Missing:
                 expl = QStringLiteral("the response (status %1) has no Access-Control-Allow-Origin header%2")
@@ -990,7 +1084,7 @@ void Evaluation::evaluateHops()
                 EngineFailure f;
                 f.kind = kind;
                 f.param = (acao.kind == AcaoKind::Missing || acao.kind == AcaoKind::Wildcard) ? QString() : str(acao.value);
-                f.url = hopUrl;
+                f.url = hopUrl();
                 chromiumFail(f, m_v.checks.size() - 1);
             }
             if (m_include) {
@@ -1005,7 +1099,7 @@ void Evaluation::evaluateHops()
                     EngineFailure f;
                     f.kind = QStringLiteral("InvalidAllowCredentials");
                     f.param = str(acac.value_or(QByteArray()));
-                    f.url = hopUrl;
+                    f.url = hopUrl();
                     chromiumFail(f, m_v.checks.size() - 1);
                 }
             }
@@ -1014,14 +1108,14 @@ void Evaluation::evaluateHops()
             if (r.isRedirect())
                 redirectTarget = urlSpec(current.resolved(QUrl::fromEncoded(r.headers.value("location").value_or(QByteArray()))));
             if (auto ff = firefoxCorsCheck(r, requestOrigin, m_include)) {
-                ff->url = hopUrl;
+                ff->url = hopUrl();
                 firefoxFail(*ff);
             }
             if (auto wk = webkitCorsCheck(r, requestOrigin, m_include)) {
                 EngineFailure f;
                 f.reason = redirect ? QStringLiteral("Cross-origin redirection to %1 denied by Cross-Origin Resource Sharing policy: %2").arg(redirectTarget, *wk)
                                     : *wk;
-                f.url = hopUrl;
+                f.url = hopUrl();
                 webkitFail(f);
             }
             // Vary: Origin when a specific origin is echoed.
@@ -1040,7 +1134,7 @@ void Evaluation::evaluateHops()
             }
         } else {
             addCheck(QStringLiteral("actual-same-origin"), QStringLiteral("Same-origin response"), st, CheckStatus::Info,
-                QStringLiteral("%1 is same-origin with the page: no CORS check").arg(hopUrl), {}, std::nullopt, {}, i);
+                hopUrl() + QStringLiteral(" is same-origin with the page: no CORS check"), {}, std::nullopt, {}, i);
         }
         if (r.status >= 400)
             addCheck(QStringLiteral("actual-status"), QStringLiteral("Response status"), st, CheckStatus::Info,
@@ -1066,11 +1160,11 @@ void Evaluation::evaluateHops()
             addCheck(QStringLiteral("redirect-mode"), QStringLiteral("Redirect mode"), st, CheckStatus::Fail,
                 QStringLiteral("redirect: 'error' turns any redirect into a network error (TypeError: Failed to fetch)"), "Location", location, {}, i);
             EngineFailure f;
-            f.url = hopUrl;
+            f.url = hopUrl();
             f.networkError = QStringLiteral("redirect mode is 'error'");
             chromiumFail(f, m_v.checks.size() - 1);
             EngineFailure wk = f;
-            wk.reason = QStringLiteral("Not allowed to follow a redirection while loading %1").arg(hopUrl);
+            wk.reason = QStringLiteral("Not allowed to follow a redirection while loading %1").arg(hopUrl());
             webkitFail(wk);
             EngineFailure ff = f;
             ff.kind = QStringLiteral("CORSDidNotSucceed");
@@ -1081,7 +1175,7 @@ void Evaluation::evaluateHops()
             addCheck(QStringLiteral("redirect-count"), QStringLiteral("At most 20 redirects"), st, CheckStatus::Fail,
                 QStringLiteral("more than 20 redirects: net::ERR_TOO_MANY_REDIRECTS"), {}, std::nullopt, {}, i);
             EngineFailure f;
-            f.url = hopUrl;
+            f.url = hopUrl();
             f.networkError = QStringLiteral("too many redirects");
             chromiumFail(f, m_v.checks.size() - 1);
             EngineFailure wk = f;
@@ -1115,7 +1209,7 @@ void Evaluation::evaluateHops()
             EngineFailure f;
             f.kind = QStringLiteral("RedirectContainsCredentials");
             f.param = urlSpec(next);
-            f.url = hopUrl;
+            f.url = hopUrl();
             chromiumFail(f, m_v.checks.size() - 1);
             EngineFailure wk = f;
             wk.reason = QStringLiteral("Cross-origin redirection to %1 denied by Cross-Origin Resource Sharing policy: redirection URL %1 has credentials").arg(urlSpec(next));
@@ -1167,8 +1261,8 @@ void Evaluation::finish()
                 o.console.append(QStringLiteral("%1 %2 %3").arg(str(m_method), f.url, chromiumNetError(f.networkError)));
             } else if (!f.kind.isEmpty()) {
                 messages::ChromiumLine line;
-                line.lastUrl = f.url.isEmpty() ? m_urlSpec : f.url;
-                line.initialUrl = m_urlSpec;
+                line.lastUrl = f.url.isEmpty() ? mainUrl() : f.url;
+                line.initialUrl = mainUrl();
                 line.origin = m_origin;
                 o.console.append(messages::chromiumConsole(f.kind, f.param, line, m_lnaSpace));
             }
@@ -1187,7 +1281,7 @@ void Evaluation::finish()
             o.allowed = false;
             o.errorKind = f.kind;
             o.failedParameter = f.param;
-            o.console.append(messages::firefoxConsole(f.kind, f.url.isEmpty() ? m_urlSpec : f.url, f.param));
+            o.console.append(messages::firefoxConsole(f.kind, f.url.isEmpty() ? mainUrl() : f.url, f.param));
         } else if (m_firefox.unknown || m_incomplete) {
             o.allowed = std::nullopt;
             o.note = m_incomplete ? m_incompleteReason : QStringLiteral("Firefox would send this request, but the exchange has no response to judge");
@@ -1204,9 +1298,9 @@ void Evaluation::finish()
             o.allowed = false;
             o.console.append(f.reason);
             if (f.networkError.isEmpty())
-                o.console.append(messages::webkitAccessControlLine(f.url.isEmpty() ? m_urlSpec : f.url));
+                o.console.append(messages::webkitAccessControlLine(f.url.isEmpty() ? mainUrl() : f.url));
             else
-                o.console.append(QStringLiteral("Fetch API cannot load %1.").arg(f.url.isEmpty() ? m_urlSpec : f.url));
+                o.console.append(QStringLiteral("Fetch API cannot load %1.").arg(f.url.isEmpty() ? mainUrl() : f.url));
         } else if (m_webkit.unknown || m_incomplete) {
             o.allowed = std::nullopt;
             o.note = m_incomplete ? m_incompleteReason : QStringLiteral("Safari would send this request, but the exchange has no response to judge");
@@ -1280,15 +1374,15 @@ Verdict Evaluation::run()
             QStringLiteral("DisallowedByMode"));
         EngineFailure f;
         f.kind = QStringLiteral("DisallowedByMode");
-        f.url = m_urlSpec;
+        f.url = mainUrl();
         chromiumFail(f, m_v.checks.size() - 1);
         EngineFailure wk;
-        wk.reason = QStringLiteral("Unsafe attempt to load URL %1 from origin %2. Domains, protocols and ports must match.").arg(m_urlSpec, m_origin);
-        wk.url = m_urlSpec;
+        wk.reason = QStringLiteral("Unsafe attempt to load URL %1 from origin %2. Domains, protocols and ports must match.").arg(mainUrl(), m_origin);
+        wk.url = mainUrl();
         webkitFail(wk);
         EngineFailure ff;
         ff.kind = QStringLiteral("CORSDidNotSucceed");
-        ff.url = m_urlSpec;
+        ff.url = mainUrl();
         firefoxFail(ff);
         m_stop = true;
     } else if (mode == http::RequestMode::NoCors || mode == http::RequestMode::Navigate) {
@@ -1297,7 +1391,7 @@ Verdict Evaluation::run()
             addCheck(QStringLiteral("request-no-cors-method"), QStringLiteral("Method allowed in no-cors mode"), Stage::Request,
                 CheckStatus::Fail, QStringLiteral("no-cors requests may only use GET, HEAD or POST: fetch() throws a TypeError"), {}, m_method);
             EngineFailure f;
-            f.url = m_urlSpec;
+            f.url = mainUrl();
             f.networkError = QStringLiteral("TypeError: '%1' is unsupported in no-cors mode").arg(str(m_method));
             chromiumFail(f, m_v.checks.size() - 1);
             firefoxFail(f);
@@ -1312,7 +1406,7 @@ Verdict Evaluation::run()
             QStringLiteral("'%1' URLs cannot be fetched cross-origin").arg(m_url.scheme()), {}, std::nullopt, QStringLiteral("CorsDisabledScheme"));
         EngineFailure f;
         f.kind = QStringLiteral("CorsDisabledScheme");
-        f.url = m_urlSpec;
+        f.url = mainUrl();
         chromiumFail(f, m_v.checks.size() - 1);
         EngineFailure ff = f;
         ff.kind = QStringLiteral("CORSRequestNotHttp");
@@ -1326,7 +1420,7 @@ Verdict Evaluation::run()
     if (m_v.crossOrigin && !m_stop)
         checkLocalNetworkAccess();
 
-    m_v.preflight = CorsEngine::planPreflight(m_ex);
+    m_v.preflight = planPreflightFor(m_ex, m_method, m_headers, m_origin);
     if (!m_v.corsApplies)
         m_v.preflight.required = false;
     m_v.preflight.recorded = m_ex.preflight.has_value();
@@ -1337,10 +1431,10 @@ Verdict Evaluation::run()
     if (!m_stop && m_v.corsApplies) {
         if (m_v.preflight.required) {
             addCheck(QStringLiteral("preflight-required"), QStringLiteral("Preflight needed"), Stage::Request, CheckStatus::Info,
-                QStringLiteral("a preflight OPTIONS goes first: %1").arg(m_v.preflight.reasons.join(QStringLiteral("; "))));
+                QStringLiteral("a preflight OPTIONS goes first: ") + m_v.preflight.reasons.join(QStringLiteral("; ")));
         } else {
             addCheck(QStringLiteral("preflight-required"), QStringLiteral("Preflight needed"), Stage::Request, CheckStatus::Info,
-                QStringLiteral("no preflight: %1 with CORS-safelisted headers only").arg(str(m_method)));
+                QStringLiteral("no preflight: ") + str(m_method) + QStringLiteral(" with CORS-safelisted headers only"));
         }
         if (m_ex.preflight && !m_chromium.failure) {
             evaluatePreflight();
@@ -1381,53 +1475,15 @@ Verdict Evaluation::run()
 
 PreflightPlan CorsEngine::planPreflight(const Exchange& ex)
 {
-    PreflightPlan plan;
-    const QByteArray method = rules::normalizeMethod(ex.request.method);
     HeaderList headers;
     for (const auto& h : ex.request.headers)
         if (!rules::isForbiddenRequestHeader(h.name, h.value))
             headers.append(h);
     if (!headers.contains("content-type") && ex.request.bodyKind == http::BodyKind::Blob && !ex.request.blobType.isEmpty())
         headers.append("Content-Type", ex.request.blobType);
-    if (!rules::isCorsSafelistedMethod(method))
-        plan.reasons.append(QStringLiteral("method %1 is not CORS-safelisted (only GET, HEAD, POST)").arg(str(method)));
-    QList<QByteArray> unsafe = rules::corsUnsafeRequestHeaderNames(headers);
-    std::sort(unsafe.begin(), unsafe.end());
-    unsafe.erase(std::unique(unsafe.begin(), unsafe.end()), unsafe.end());
-    for (const QByteArray& n : unsafe) {
-        const auto value = headers.value(n).value_or(QByteArray());
-        QString why;
-        if (n == "content-type")
-            why = QStringLiteral("Content-Type %1 is not one of application/x-www-form-urlencoded, multipart/form-data, text/plain (or has an unsafe byte)").arg(str(value));
-        else if (rules::isCorsSafelistedRequestHeader(n, value))
-            why = QStringLiteral("header %1 is safelisted, but the safelisted values add up to more than 1024 bytes").arg(str(n));
-        else if (value.size() > 128 && (n == "accept" || n == "accept-language" || n == "content-language"))
-            why = QStringLiteral("header %1 is longer than 128 bytes").arg(str(n));
-        else
-            why = QStringLiteral("header %1 is not CORS-safelisted").arg(str(n));
-        plan.reasons.append(why);
-    }
-    plan.required = !plan.reasons.isEmpty();
-    plan.neededByRequest = plan.required;
-
-    http::HttpRequestHead& r = plan.request;
-    r.method = "OPTIONS";
-    r.url = ex.request.url;
-    QByteArray host = ex.request.url.host(QUrl::FullyEncoded).toUtf8();
-    if (host.contains(':'))
-        host = '[' + host + ']';
-    if (ex.request.url.port() != -1)
-        host += ':' + QByteArray::number(ex.request.url.port());
-    r.headers.append("Host", host);
-    r.headers.append("Accept", "*/*");
-    r.headers.append("Access-Control-Request-Method", method);
-    const QByteArray acrh = unsafe.join(',');
-    if (!acrh.isEmpty())
-        r.headers.append("Access-Control-Request-Headers", acrh);
     const auto origin = Origin::parse(ex.pageOrigin);
-    r.headers.append("Origin", (origin ? origin->serialize() : QStringLiteral("null")).toUtf8());
-    r.headers.append("Sec-Fetch-Mode", "cors");
-    return plan;
+    return planPreflightFor(ex, rules::normalizeMethod(ex.request.method), headers,
+        origin ? origin->serialize() : QStringLiteral("null"));
 }
 
 Verdict CorsEngine::evaluate(const Exchange& exchange) const

@@ -84,27 +84,30 @@ Result<HeaderList> readHeaders(const QJsonValue& v, const QString& path)
         return typeError(path, QStringLiteral("an array of [name, value] pairs"), v);
     const QJsonArray arr = v.toArray();
     for (qsizetype i = 0; i < arr.size(); ++i) {
-        const QString p = QStringLiteral("%1[%2]").arg(path).arg(i);
+        // Built only on the error paths below: this loop is the reader's hot spot.
+        const auto pathOf = [&]() { return path + u'[' + QString::number(i) + u']'; };
         const QJsonValue pair = arr.at(i);
-        if (!pair.isArray() || pair.toArray().size() != 2)
+        if (!pair.isArray() || pair.toArray().size() != 2) {
+            const QString p = pathOf();
             return makeError(ErrorCode::InvalidFormat, QStringLiteral("%1: expected a [name, value] pair, got %2").arg(p,
                 pair.isArray() ? QStringLiteral("an array of %1 items").arg(pair.toArray().size()) : typeName(pair)));
+        }
         const QJsonArray a = pair.toArray();
         if (!a.at(0).isString())
-            return typeError(p + QStringLiteral("[0]"), QStringLiteral("a header name string"), a.at(0));
+            return typeError(pathOf() + QStringLiteral("[0]"), QStringLiteral("a header name string"), a.at(0));
         if (!a.at(1).isString())
-            return typeError(p + QStringLiteral("[1]"), QStringLiteral("a header value string"), a.at(1));
+            return typeError(pathOf() + QStringLiteral("[1]"), QStringLiteral("a header value string"), a.at(1));
         const QByteArray name = headerBytes(a.at(0).toString());
         const QByteArray value = headerBytes(a.at(1).toString());
         if (!cors::rules::isToken(name))
             return makeError(ErrorCode::InvalidFormat,
-                QStringLiteral("%1[0]: '%2' is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)").arg(p, a.at(0).toString().left(80)));
+                QStringLiteral("%1[0]: '%2' is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)").arg(pathOf(), a.at(0).toString().left(80)));
         for (qsizetype k = 0; k < value.size(); ++k) {
             const auto c = static_cast<unsigned char>(value.at(k));
             if ((c < 0x20 && c != '\t') || c == 0x7F)
                 return makeError(ErrorCode::InvalidFormat,
                     QStringLiteral("%1[1]: header value has control character 0x%2 at offset %3 (CR, LF and NUL cannot appear in a header value)")
-                        .arg(p)
+                        .arg(pathOf())
                         .arg(c, 2, 16, QLatin1Char('0'))
                         .arg(k));
         }
