@@ -21,9 +21,14 @@ using http::Origin;
 
 constexpr int kMaxRedirects = 20;
 
-QString str(const QByteArray& b)
+QString str(QByteArrayView b)
 {
     return QString::fromLatin1(b);
+}
+
+bool containsIgnoringCase(const QList<QByteArrayView>& list, QByteArrayView name)
+{
+    return std::any_of(list.begin(), list.end(), [&](QByteArrayView v) { return http::headerNameEquals(v, name); });
 }
 
 /// The URL as browsers print it (GURL/URL-standard serialisation: default port dropped,
@@ -39,7 +44,7 @@ QString urlSpec(QUrl url)
 
 bool isHttpScheme(const QUrl& url)
 {
-    const QString s = url.scheme().toLower();
+    const QString s = url.scheme(); // QUrl keeps schemes lower-case
     return s == u"http" || s == u"https";
 }
 
@@ -407,20 +412,20 @@ PreflightPlan planPreflightFor(const Exchange& ex, const QByteArray& method, con
     plan.neededByRequest = plan.required;
 
     http::HttpRequestHead& r = plan.request;
-    r.method = "OPTIONS";
+    r.method = QByteArrayLiteral("OPTIONS");
     r.url = ex.request.url;
     QByteArray host = ex.request.url.host(QUrl::FullyEncoded).toUtf8();
     if (host.contains(':'))
         host = '[' + host + ']';
     if (ex.request.url.port() != -1)
         host += ':' + QByteArray::number(ex.request.url.port());
-    r.headers.append("Host", host);
-    r.headers.append("Accept", "*/*");
-    r.headers.append("Access-Control-Request-Method", method);
+    r.headers.append(QByteArrayLiteral("Host"), host);
+    r.headers.append(QByteArrayLiteral("Accept"), QByteArrayLiteral("*/*"));
+    r.headers.append(QByteArrayLiteral("Access-Control-Request-Method"), method);
     if (!unsafe.isEmpty())
-        r.headers.append("Access-Control-Request-Headers", unsafe.join(','));
-    r.headers.append("Origin", origin.toUtf8());
-    r.headers.append("Sec-Fetch-Mode", "cors");
+        r.headers.append(QByteArrayLiteral("Access-Control-Request-Headers"), unsafe.join(','));
+    r.headers.append(QByteArrayLiteral("Origin"), origin.toUtf8());
+    r.headers.append(QByteArrayLiteral("Sec-Fetch-Mode"), QByteArrayLiteral("cors"));
     return plan;
 }
 
@@ -560,11 +565,11 @@ void Evaluation::prepareRequest()
             break;
         }
         if (!implied.isEmpty()) {
-            m_headers.append("Content-Type", implied);
+            m_headers.append(QByteArrayLiteral("Content-Type"), implied);
             addCheck(QStringLiteral("request-implied-content-type"), QStringLiteral("Content-Type implied by the body"),
                 Stage::Request, CheckStatus::Info,
                 QStringLiteral("the ") + http::toString(m_ex.request.bodyKind) + QStringLiteral(" body makes fetch() send Content-Type: ") + str(implied),
-                "Content-Type", implied);
+                QByteArrayLiteral("Content-Type"), implied);
         }
     }
     m_unsafeNames = rules::corsUnsafeRequestHeaderNames(m_headers);
@@ -639,7 +644,7 @@ void Evaluation::evaluatePreflight()
             QStringLiteral("the OPTIONS request was answered %1 → %2; browsers never follow a redirect of a preflight")
                 .arg(r.status)
                 .arg(str(r.headers.value("location").value_or(QByteArray()))),
-            "Location", r.headers.value("location"), QStringLiteral("PreflightDisallowedRedirect"));
+            QByteArrayLiteral("Location"), r.headers.value("location"), QStringLiteral("PreflightDisallowedRedirect"));
         EngineFailure f;
         f.kind = QStringLiteral("PreflightDisallowedRedirect");
         f.preflight = true;
@@ -688,7 +693,7 @@ void Evaluation::evaluatePreflight()
             break;
         }
         addCheck(QStringLiteral("preflight-allow-origin"), QStringLiteral("Access-Control-Allow-Origin allows the origin"), st,
-            acao.kind == AcaoKind::Ok ? CheckStatus::Pass : CheckStatus::Fail, expl, "Access-Control-Allow-Origin",
+            acao.kind == AcaoKind::Ok ? CheckStatus::Pass : CheckStatus::Fail, expl, QByteArrayLiteral("Access-Control-Allow-Origin"),
             acao.present ? std::optional<QByteArray>(acao.value) : std::nullopt, kind);
         if (acao.kind != AcaoKind::Ok && !redirect) {
             EngineFailure f;
@@ -706,7 +711,7 @@ void Evaluation::evaluatePreflight()
             ok ? CheckStatus::Pass : CheckStatus::Fail,
             ok ? QStringLiteral("credentials allowed")
                : QStringLiteral("credentials mode is 'include', so the value must be exactly 'true' (got '%1')").arg(str(acac.value_or(QByteArray()))),
-            "Access-Control-Allow-Credentials", acac, QStringLiteral("PreflightInvalidAllowCredentials"));
+            QByteArrayLiteral("Access-Control-Allow-Credentials"), acac, QStringLiteral("PreflightInvalidAllowCredentials"));
         if (!ok && acao.kind == AcaoKind::Ok && !redirect) {
             EngineFailure f;
             f.kind = QStringLiteral("PreflightInvalidAllowCredentials");
@@ -756,8 +761,10 @@ void Evaluation::evaluatePreflight()
     // 4. Parse Access-Control-Allow-Methods and -Headers.
     const auto acamRaw = r.headers.combinedValue("access-control-allow-methods");
     const auto acahRaw = r.headers.combinedValue("access-control-allow-headers");
-    const auto methods = rules::parseTokenList(acamRaw.value_or(QByteArray()));
-    const auto allowHeaders = rules::parseTokenList(acahRaw.value_or(QByteArray()));
+    const QByteArray acamValue = acamRaw.value_or(QByteArray());
+    const QByteArray acahValue = acahRaw.value_or(QByteArray());
+    const auto methods = rules::parseTokenListViews(acamValue);
+    const auto allowHeaders = rules::parseTokenListViews(acahValue);
     auto firstBadItem = [](const QByteArray& v) {
         for (const QByteArray& part : v.split(',')) {
             const QByteArray t = http::trimOws(part);
@@ -770,7 +777,7 @@ void Evaluation::evaluatePreflight()
         methods ? CheckStatus::Pass : CheckStatus::Fail,
         methods ? (acamRaw ? QStringLiteral("a comma-separated list of methods") : QStringLiteral("absent (only GET, HEAD and POST are allowed then)"))
                 : QStringLiteral("'%1' is not a token; the list must be comma-separated").arg(str(firstBadItem(*acamRaw))),
-        "Access-Control-Allow-Methods", acamRaw, QStringLiteral("InvalidAllowMethodsPreflightResponse"));
+        QByteArrayLiteral("Access-Control-Allow-Methods"), acamRaw, QStringLiteral("InvalidAllowMethodsPreflightResponse"));
     if (!methods) {
         EngineFailure f;
         f.kind = QStringLiteral("InvalidAllowMethodsPreflightResponse");
@@ -782,7 +789,7 @@ void Evaluation::evaluatePreflight()
         allowHeaders ? CheckStatus::Pass : CheckStatus::Fail,
         allowHeaders ? (acahRaw ? QStringLiteral("a comma-separated list of header names") : QStringLiteral("absent (no request header beyond the safelisted ones is allowed)"))
                      : QStringLiteral("'%1' is not a token; the list must be comma-separated").arg(str(firstBadItem(*acahRaw))),
-        "Access-Control-Allow-Headers", acahRaw, QStringLiteral("InvalidAllowHeadersPreflightResponse"));
+        QByteArrayLiteral("Access-Control-Allow-Headers"), acahRaw, QStringLiteral("InvalidAllowHeadersPreflightResponse"));
     if (!allowHeaders) {
         EngineFailure f;
         f.kind = QStringLiteral("InvalidAllowHeadersPreflightResponse");
@@ -806,14 +813,14 @@ void Evaluation::evaluatePreflight()
             expl = QStringLiteral("the list could not be parsed");
         else {
             expl = QStringLiteral("%1 is not listed").arg(str(m_method));
-            const auto it = std::find_if(methods->begin(), methods->end(), [&](const QByteArray& m) { return m.compare(m_method, Qt::CaseInsensitive) == 0; });
+            const auto it = std::find_if(methods->begin(), methods->end(), [&](QByteArrayView m) { return m.compare(m_method, Qt::CaseInsensitive) == 0; });
             if (it != methods->end())
                 expl += QStringLiteral(" (the list has '%1': method matching is case-sensitive and fetch() upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT)").arg(str(*it));
             else if (methods->contains("*") && m_include)
                 expl += QStringLiteral(" ('*' is a literal method name when credentials are included)");
         }
         addCheck(QStringLiteral("preflight-method-allowed"), QStringLiteral("Method allowed by the preflight"), st,
-            methodOk ? CheckStatus::Pass : CheckStatus::Fail, expl, "Access-Control-Allow-Methods", acamRaw,
+            methodOk ? CheckStatus::Pass : CheckStatus::Fail, expl, QByteArrayLiteral("Access-Control-Allow-Methods"), acamRaw,
             QStringLiteral("MethodDisallowedByPreflightResponse"));
     }
     if (!methodOk && methods) {
@@ -826,10 +833,12 @@ void Evaluation::evaluatePreflight()
     }
 
     // 6. Headers.
-    QSet<QByteArray> allowed;
-    if (allowHeaders)
-        for (const auto& h : *allowHeaders)
-            allowed.insert(h.toLower());
+    // A handful of names: a list beats a hash set here.
+    const QList<QByteArrayView> allowedList = allowHeaders.value_or(QList<QByteArrayView>());
+    struct {
+        const QList<QByteArrayView>& list;
+        bool contains(QByteArrayView name) const { return containsIgnoringCase(list, name); }
+    } allowed { allowedList };
     const bool headerWildcard = !m_include && allowed.contains("*");
     QList<QByteArray> seen;
     std::optional<EngineFailure> firstHeaderFailure;
@@ -850,7 +859,7 @@ void Evaluation::evaluatePreflight()
             expl = QStringLiteral("'%1' is not listed%2").arg(str(name),
                 allowed.contains("*") ? QStringLiteral(" ('*' is a literal name when credentials are included)") : QString());
         addCheck(QStringLiteral("preflight-header-allowed"), QStringLiteral("Request header %1 allowed").arg(str(name)), st,
-            ok ? CheckStatus::Pass : CheckStatus::Fail, expl, "Access-Control-Allow-Headers", acahRaw,
+            ok ? CheckStatus::Pass : CheckStatus::Fail, expl, QByteArrayLiteral("Access-Control-Allow-Headers"), acahRaw,
             QStringLiteral("HeaderDisallowedByPreflightResponse"));
         if (!ok && allowHeaders && !firstHeaderFailure) {
             EngineFailure f;
@@ -866,7 +875,7 @@ void Evaluation::evaluatePreflight()
                 CheckStatus::Warning,
                 QStringLiteral("the Fetch standard says '*' never covers Authorization; Chromium and Firefox still allow it "
                                "with a deprecation notice, so list Authorization explicitly before they enforce it"),
-                "Access-Control-Allow-Headers", acahRaw);
+                QByteArrayLiteral("Access-Control-Allow-Headers"), acahRaw);
             m_firefox.warnings.append(messages::firefoxConsole(QStringLiteral("CORSAllowHeaderFromPreflightDeprecation"), mainUrl(), {}));
         }
     }
@@ -944,8 +953,9 @@ void Evaluation::evaluateCache(const HttpResponseHead& r)
     c.applicable = true;
     c.maxAgeHeader = r.headers.combinedValue("access-control-max-age");
     bool ok = false;
-    qlonglong secs = c.maxAgeHeader ? c.maxAgeHeader->trimmed().toLongLong(&ok) : 0;
-    const bool digitsOnly = ok && c.maxAgeHeader && !c.maxAgeHeader->trimmed().startsWith('-') && !c.maxAgeHeader->trimmed().startsWith('+');
+    const QByteArrayView maxAge = c.maxAgeHeader ? QByteArrayView(*c.maxAgeHeader) : QByteArrayView();
+    qlonglong secs = c.maxAgeHeader ? maxAge.toLongLong(&ok) : 0;
+    const bool digitsOnly = ok && !maxAge.startsWith('-') && !maxAge.startsWith('+');
     c.chromiumSeconds = !c.maxAgeHeader || !ok ? 5 : static_cast<int>(std::clamp<qlonglong>(secs, 0, 7200));
     c.firefoxSeconds = !c.maxAgeHeader ? 5 : (!digitsOnly || secs == 0 ? 0 : static_cast<int>(std::min<qlonglong>(secs, 86400)));
     c.webkitSeconds = !c.maxAgeHeader || !ok ? 5 : static_cast<int>(std::clamp<qlonglong>(secs, 0, 600));
@@ -957,44 +967,53 @@ void Evaluation::evaluateCache(const HttpResponseHead& r)
         longCache ? CheckStatus::Warning : CheckStatus::Info,
         longCache ? expl + QStringLiteral(": a server-side CORS fix stays invisible to a browser that cached the old answer for that long")
                   : expl,
-        "Access-Control-Max-Age", c.maxAgeHeader);
+        QByteArrayLiteral("Access-Control-Max-Age"), c.maxAgeHeader);
 }
 
 void Evaluation::evaluateExposure(const HttpResponseHead& r)
 {
     const auto aceh = r.headers.combinedValue("access-control-expose-headers");
-    QSet<QByteArray> exposed;
+    QList<QByteArrayView> exposedList;
+    const QByteArray acehValue = aceh.value_or(QByteArray());
     bool star = false;
-    if (aceh) {
-        if (const auto list = rules::parseTokenList(*aceh)) {
-            for (const auto& n : *list) {
-                if (n == "*" && !m_include)
-                    star = true;
-                exposed.insert(n.toLower());
-            }
-        }
-    }
-    QList<QByteArray> readableNames;
-    QList<QByteArray> hiddenNames;
-    readableNames.reserve(r.headers.size());
-    for (const auto& h : r.headers) {
-        const QByteArray lower = h.name.toLower();
-        if (readableNames.contains(lower) || hiddenNames.contains(lower))
-            continue;
-        const bool cookie = lower == "set-cookie" || lower == "set-cookie2";
-        if (!cookie && (rules::isCorsSafelistedResponseHeaderName(lower) || star || exposed.contains(lower)))
-            readableNames.append(lower);
-        else
-            hiddenNames.append(lower);
+    if (const auto list = rules::parseTokenListViews(acehValue)) {
+        exposedList = *list;
+        star = !m_include && exposedList.contains(QByteArrayView("*"));
     }
     QStringList readable;
     QStringList hidden;
-    readable.reserve(readableNames.size());
-    hidden.reserve(hiddenNames.size());
-    for (const auto& n : readableNames)
-        readable.append(str(n));
-    for (const auto& n : hiddenNames)
-        hidden.append(str(n));
+    readable.reserve(r.headers.size());
+    auto lowerName = [](QByteArrayView name) {
+        QString out(name.size(), Qt::Uninitialized);
+        QChar* d = out.data();
+        for (qsizetype i = 0; i < name.size(); ++i) {
+            char c = name[i];
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c - 'A' + 'a');
+            d[i] = QLatin1Char(c);
+        }
+        return out;
+    };
+    auto seenBefore = [&](qsizetype index) {
+        for (qsizetype k = 0; k < index; ++k)
+            if (http::headerNameEquals(r.headers.at(k).name, r.headers.at(index).name))
+                return true;
+        return false;
+    };
+    for (qsizetype i = 0; i < r.headers.size(); ++i) {
+        const QByteArray& name = r.headers.at(i).name;
+        if (seenBefore(i))
+            continue;
+        const bool cookie = http::headerNameEquals(name, "set-cookie") || http::headerNameEquals(name, "set-cookie2");
+        const QString lower = lowerName(name);
+        bool safelisted = false;
+        for (const char* n : { "cache-control", "content-language", "content-length", "content-type", "expires", "last-modified", "pragma" })
+            safelisted = safelisted || http::headerNameEquals(name, n);
+        if (!cookie && (safelisted || star || containsIgnoringCase(exposedList, name)))
+            readable.append(lower);
+        else
+            hidden.append(lower);
+    }
     m_v.exposedHeaders = readable;
     m_v.hiddenHeaders = hidden;
     QStringList custom;
@@ -1009,10 +1028,10 @@ void Evaluation::evaluateExposure(const HttpResponseHead& r)
             CheckStatus::Warning,
             QStringLiteral("script cannot read %1: list them in Access-Control-Expose-Headers (expose_headers) if the page needs them")
                 .arg(custom.join(QStringLiteral(", "))),
-            "Access-Control-Expose-Headers", aceh, {}, static_cast<int>(m_ex.actual.size() - 1));
+            QByteArrayLiteral("Access-Control-Expose-Headers"), aceh, {}, static_cast<int>(m_ex.actual.size() - 1));
     } else {
         addCheck(QStringLiteral("actual-unreadable-headers"), QStringLiteral("Response headers script can read"), Stage::Actual,
-            CheckStatus::Info, QStringLiteral("readable: ") + readable.join(QStringLiteral(", ")), "Access-Control-Expose-Headers",
+            CheckStatus::Info, QStringLiteral("readable: ") + readable.join(QStringLiteral(", ")), QByteArrayLiteral("Access-Control-Expose-Headers"),
             aceh, {}, static_cast<int>(m_ex.actual.size() - 1));
     }
 }
@@ -1079,7 +1098,7 @@ void Evaluation::evaluateHops()
             }
             addCheck(QStringLiteral("actual-allow-origin"), QStringLiteral("Access-Control-Allow-Origin allows the origin"), st,
                 acao.kind == AcaoKind::Ok ? CheckStatus::Pass : (preflightFailed ? CheckStatus::Info : CheckStatus::Fail), expl,
-                "Access-Control-Allow-Origin", acao.present ? std::optional<QByteArray>(acao.value) : std::nullopt, kind, i);
+                QByteArrayLiteral("Access-Control-Allow-Origin"), acao.present ? std::optional<QByteArray>(acao.value) : std::nullopt, kind, i);
             if (acao.kind != AcaoKind::Ok) {
                 EngineFailure f;
                 f.kind = kind;
@@ -1094,7 +1113,7 @@ void Evaluation::evaluateHops()
                     ok ? CheckStatus::Pass : (preflightFailed ? CheckStatus::Info : CheckStatus::Fail),
                     ok ? QStringLiteral("credentials allowed")
                        : QStringLiteral("credentials mode is 'include', so the value must be exactly 'true' (got '%1')").arg(str(acac.value_or(QByteArray()))),
-                    "Access-Control-Allow-Credentials", acac, QStringLiteral("InvalidAllowCredentials"), i);
+                    QByteArrayLiteral("Access-Control-Allow-Credentials"), acac, QStringLiteral("InvalidAllowCredentials"), i);
                 if (!ok && acao.kind == AcaoKind::Ok) {
                     EngineFailure f;
                     f.kind = QStringLiteral("InvalidAllowCredentials");
@@ -1121,16 +1140,19 @@ void Evaluation::evaluateHops()
             // Vary: Origin when a specific origin is echoed.
             if (acao.kind == AcaoKind::Ok && acao.value != "*") {
                 bool varyOrigin = false;
-                for (const QByteArray& v : r.headers.values("vary"))
-                    for (const QByteArray& part : v.split(','))
-                        if (part.trimmed().compare("origin", Qt::CaseInsensitive) == 0 || part.trimmed() == "*")
-                            varyOrigin = true;
+                for (const auto& h : r.headers) {
+                    if (!http::headerNameEquals(h.name, "vary"))
+                        continue;
+                    const auto parts = rules::parseTokenListViews(h.value);
+                    if (parts && (containsIgnoringCase(*parts, "origin") || parts->contains(QByteArrayView("*"))))
+                        varyOrigin = true;
+                }
                 addCheck(QStringLiteral("actual-vary-origin"), QStringLiteral("Vary: Origin with an echoed origin"), st,
                     varyOrigin ? CheckStatus::Pass : CheckStatus::Warning,
                     varyOrigin ? QStringLiteral("caches keep one copy per origin")
                                : QStringLiteral("the response echoes one origin but lacks Vary: Origin: a shared cache (CDN, proxy, the browser) "
                                                 "may serve this copy to another origin and break it, or poison it"),
-                    "Vary", r.headers.combinedValue("vary"), {}, i);
+                    QByteArrayLiteral("Vary"), r.headers.combinedValue("vary"), {}, i);
             }
         } else {
             addCheck(QStringLiteral("actual-same-origin"), QStringLiteral("Same-origin response"), st, CheckStatus::Info,
@@ -1152,13 +1174,13 @@ void Evaluation::evaluateHops()
         const QUrl next = current.resolved(QUrl::fromEncoded(http::trimOws(location)));
         if (m_ex.request.redirect == http::RedirectMode::Manual) {
             addCheck(QStringLiteral("redirect-mode"), QStringLiteral("Redirect mode"), st, CheckStatus::Info,
-                QStringLiteral("redirect: 'manual' — the page gets an opaque-redirect response and cannot read it"), "Location", location, {}, i);
+                QStringLiteral("redirect: 'manual' — the page gets an opaque-redirect response and cannot read it"), QByteArrayLiteral("Location"), location, {}, i);
             m_finalResponse = &r;
             break;
         }
         if (m_ex.request.redirect == http::RedirectMode::Error) {
             addCheck(QStringLiteral("redirect-mode"), QStringLiteral("Redirect mode"), st, CheckStatus::Fail,
-                QStringLiteral("redirect: 'error' turns any redirect into a network error (TypeError: Failed to fetch)"), "Location", location, {}, i);
+                QStringLiteral("redirect: 'error' turns any redirect into a network error (TypeError: Failed to fetch)"), QByteArrayLiteral("Location"), location, {}, i);
             EngineFailure f;
             f.url = hopUrl();
             f.networkError = QStringLiteral("redirect mode is 'error'");
@@ -1188,7 +1210,7 @@ void Evaluation::evaluateHops()
         }
         if (corsFlag && !isHttpScheme(next)) {
             addCheck(QStringLiteral("redirect-scheme"), QStringLiteral("Redirect target scheme"), st, CheckStatus::Fail,
-                QStringLiteral("redirect to %1: only http and https can be followed in CORS mode").arg(urlSpec(next)), "Location", location,
+                QStringLiteral("redirect to %1: only http and https can be followed in CORS mode").arg(urlSpec(next)), QByteArrayLiteral("Location"), location,
                 QStringLiteral("CorsDisabledScheme"), i);
             EngineFailure f;
             f.kind = QStringLiteral("CorsDisabledScheme");
@@ -1205,7 +1227,7 @@ void Evaluation::evaluateHops()
         if (corsFlag && (!next.userName().isEmpty() || !next.password().isEmpty())) {
             addCheck(QStringLiteral("redirect-credentials"), QStringLiteral("Redirect target has no user:password"), st, CheckStatus::Fail,
                 QStringLiteral("the Location %1 carries credentials, which cross-origin requests may not follow").arg(urlSpec(next)),
-                "Location", location, QStringLiteral("RedirectContainsCredentials"), i);
+                QByteArrayLiteral("Location"), location, QStringLiteral("RedirectContainsCredentials"), i);
             EngineFailure f;
             f.kind = QStringLiteral("RedirectContainsCredentials");
             f.param = urlSpec(next);
@@ -1227,12 +1249,12 @@ void Evaluation::evaluateHops()
                 CheckStatus::Info,
                 QStringLiteral("the redirect leaves %1 for another origin, so the next request sends Origin: null and needs "
                                "Access-Control-Allow-Origin: null (or '*' without credentials)").arg(curOrigin.serialize()),
-                "Location", location, {}, i);
+                QByteArrayLiteral("Location"), location, {}, i);
         }
         if (((r.status == 301 || r.status == 302) && method == "POST") || (r.status == 303 && method != "HEAD"))
             method = "GET";
         addCheck(QStringLiteral("redirect-followed"), QStringLiteral("Redirect followed"), st, CheckStatus::Info,
-            QStringLiteral("%1 → %2 %3").arg(r.status).arg(str(method), urlSpec(next)), "Location", location, {}, i);
+            QStringLiteral("%1 → %2 %3").arg(r.status).arg(str(method), urlSpec(next)), QByteArrayLiteral("Location"), location, {}, i);
         if (m_v.preflight.required && corsFlag)
             addCheck(QStringLiteral("redirect-new-preflight"), QStringLiteral("Preflight after redirect"), st, CheckStatus::Info,
                 QStringLiteral("browsers send a fresh preflight for %1 before following (not recorded in this exchange)").arg(urlSpec(next)),
@@ -1311,6 +1333,9 @@ void Evaluation::finish()
     fillChromium();
     fillFirefox();
     fillWebkit();
+    for (Check& c : m_v.checks)
+        if (c.status != CheckStatus::Fail)
+            c.corsError.clear(); // only a failing check raises its error
 
     m_v.allowed = m_v.chromium.allowed.value_or(false);
     if (m_chromium.failure) {
@@ -1468,7 +1493,7 @@ Verdict Evaluation::run()
         }
     }
     finish();
-    return m_v;
+    return std::move(m_v);
 }
 
 } // namespace
@@ -1480,7 +1505,7 @@ PreflightPlan CorsEngine::planPreflight(const Exchange& ex)
         if (!rules::isForbiddenRequestHeader(h.name, h.value))
             headers.append(h);
     if (!headers.contains("content-type") && ex.request.bodyKind == http::BodyKind::Blob && !ex.request.blobType.isEmpty())
-        headers.append("Content-Type", ex.request.blobType);
+        headers.append(QByteArrayLiteral("Content-Type"), ex.request.blobType);
     const auto origin = Origin::parse(ex.pageOrigin);
     return planPreflightFor(ex, rules::normalizeMethod(ex.request.method), headers,
         origin ? origin->serialize() : QStringLiteral("null"));

@@ -243,6 +243,31 @@ std::optional<QList<QByteArray>> parseTokenList(QByteArrayView value)
     return out;
 }
 
+std::optional<QList<QByteArrayView>> parseTokenListViews(QByteArrayView value)
+{
+    QList<QByteArrayView> out;
+    qsizetype start = 0;
+    while (start <= value.size()) {
+        qsizetype comma = value.indexOf(',', start);
+        if (comma < 0)
+            comma = value.size();
+        qsizetype b = start;
+        qsizetype e = comma;
+        while (b < e && (value[b] == ' ' || value[b] == '\t'))
+            ++b;
+        while (e > b && (value[e - 1] == ' ' || value[e - 1] == '\t'))
+            --e;
+        if (e > b) {
+            const QByteArrayView item = value.sliced(b, e - b);
+            if (!isToken(item))
+                return std::nullopt;
+            out.append(item);
+        }
+        start = comma + 1;
+    }
+    return out;
+}
+
 bool isCorsSafelistedResponseHeaderName(QByteArrayView n)
 {
     return n == "cache-control" || n == "content-language" || n == "content-length" || n == "content-type"

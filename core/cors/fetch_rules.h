@@ -42,6 +42,9 @@ QByteArray accessControlRequestHeadersValue(const HeaderList& headers);
 /// nullopt when an item is not a token.
 std::optional<QList<QByteArray>> parseTokenList(QByteArrayView value);
 
+/// The same, without copying: the views point into `value`, which must outlive them.
+std::optional<QList<QByteArrayView>> parseTokenListViews(QByteArrayView value);
+
 bool isCorsSafelistedResponseHeaderName(QByteArrayView lowerName);
 
 /// MIME essence of a Content-Type value (type/subtype, lower-cased, parameters dropped).

@@ -29,6 +29,13 @@ struct Check {
     bool reported = false; // the failure Chromium reports
 };
 
+} // namespace corsbench::cors
+
+// Check holds only implicitly shared Qt values: QList may move it with memmove.
+Q_DECLARE_TYPEINFO(corsbench::cors::Check, Q_RELOCATABLE_TYPE);
+
+namespace corsbench::cors {
+
 /// What one browser engine does with the exchange.
 struct BrowserOutcome {
     QString browser; // "chromium", "firefox", "webkit"

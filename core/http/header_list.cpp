@@ -82,6 +82,13 @@ QList<QByteArray> HeaderList::values(QByteArrayView name) const
     return out;
 }
 
+namespace {
+bool needsTrim(const QByteArray& v)
+{
+    return !v.isEmpty() && (v.front() == ' ' || v.front() == '\t' || v.back() == ' ' || v.back() == '\t');
+}
+} // namespace
+
 std::optional<QByteArray> HeaderList::combinedValue(QByteArrayView name) const
 {
     std::optional<QByteArray> out;
@@ -92,7 +99,7 @@ std::optional<QByteArray> HeaderList::combinedValue(QByteArrayView name) const
             out->append(", ");
             out->append(trimOws(h.value));
         } else {
-            out = trimOws(h.value);
+            out = needsTrim(h.value) ? trimOws(h.value) : h.value; // shares, no copy
         }
     }
     return out;

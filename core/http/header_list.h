@@ -15,6 +15,12 @@ struct Header {
     friend bool operator==(const Header&, const Header&) = default;
 };
 
+} // namespace corsbench::http
+
+Q_DECLARE_TYPEINFO(corsbench::http::Header, Q_RELOCATABLE_TYPE);
+
+namespace corsbench::http {
+
 /// Ordered header lines as they crossed the wire: duplicates and name case kept.
 /// Look-ups are ASCII case-insensitive on the name.
 class HeaderList {

@@ -20,7 +20,7 @@ Origin Origin::fromUrl(const QUrl& url)
 {
     if (!url.isValid())
         return {};
-    const QString scheme = url.scheme().toLower();
+    const QString scheme = url.scheme(); // QUrl lower-cases schemes
     if (scheme == u"blob") {
         const QUrl inner(url.path());
         const QString innerScheme = inner.scheme().toLower();
@@ -29,12 +29,15 @@ Origin Origin::fromUrl(const QUrl& url)
         return {};
     }
     const int def = defaultPortForScheme(scheme);
-    if (def < 0 || url.host().isEmpty())
+    if (def < 0)
+        return {};
+    QString host = url.host(QUrl::FullyEncoded);
+    if (host.isEmpty())
         return {};
     Origin o;
     o.m_opaque = false;
     o.m_scheme = scheme;
-    o.m_host = url.host(QUrl::FullyEncoded).toLower();
+    o.m_host = std::move(host); // QUrl lower-cases registered names
     o.m_port = url.port(def);
     return o;
 }
