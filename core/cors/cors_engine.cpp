@@ -410,6 +410,8 @@ PreflightPlan planPreflightFor(const Exchange& ex, const QByteArray& method, con
     }
     plan.required = !plan.reasons.isEmpty();
     plan.neededByRequest = plan.required;
+    if (!plan.required)
+        return plan; // no preflight goes out: nothing to build
 
     http::HttpRequestHead& r = plan.request;
     r.method = QByteArrayLiteral("OPTIONS");

@@ -13,8 +13,8 @@ class CorsEngine {
 public:
     Verdict evaluate(const http::Exchange& exchange) const;
 
-    /// The preflight a browser would send for this intent from this page origin
-    /// (whether or not one is needed: see PreflightPlan::required).
+    /// Whether this intent needs a preflight from this page origin, why, and (when it does)
+    /// the OPTIONS request a browser sends.
     static PreflightPlan planPreflight(const http::Exchange& exchange);
 };
 
