@@ -169,6 +169,7 @@ struct EngineFailure {
     QString url; // URL the message names
     bool preflight = false;
     QString networkError;
+    QString consoleLine; // Chromium's line for a failure that is not a CORS error
 };
 
 std::optional<EngineFailure> firefoxCorsCheck(const HttpResponseHead& r, const QString& origin, bool include)
@@ -1232,7 +1233,7 @@ void Evaluation::evaluateHops()
                 QByteArrayLiteral("Location"), location, QStringLiteral("RedirectContainsCredentials"), i);
             EngineFailure f;
             f.kind = QStringLiteral("RedirectContainsCredentials");
-            f.param = urlSpec(next);
+            f.param = QString(); // Chromium 156 prints an empty location here (oracle: lead-redirect-userinfo)
             f.url = hopUrl();
             chromiumFail(f, m_v.checks.size() - 1);
             EngineFailure wk = f;
@@ -1281,9 +1282,10 @@ void Evaluation::finish()
             o.allowed = false;
             o.errorKind = f.kind;
             o.failedParameter = f.param;
-            if (!f.networkError.isEmpty()) {
-                o.console.append(QStringLiteral("%1 %2 %3").arg(str(m_method), f.url, chromiumNetError(f.networkError)));
-            } else if (!f.kind.isEmpty()) {
+            if (f.kind.isEmpty()) {
+                o.console.append(!f.consoleLine.isEmpty() ? f.consoleLine
+                                                          : QStringLiteral("Failed to load resource: ") + chromiumNetError(f.networkError));
+            } else {
                 messages::ChromiumLine line;
                 line.lastUrl = f.url.isEmpty() ? mainUrl() : f.url;
                 line.initialUrl = mainUrl();
@@ -1305,7 +1307,8 @@ void Evaluation::finish()
             o.allowed = false;
             o.errorKind = f.kind;
             o.failedParameter = f.param;
-            o.console.append(messages::firefoxConsole(f.kind, f.url.isEmpty() ? mainUrl() : f.url, f.param));
+            if (!f.kind.isEmpty())
+                o.console.append(messages::firefoxConsole(f.kind, f.url.isEmpty() ? mainUrl() : f.url, f.param));
         } else if (m_firefox.unknown || m_incomplete) {
             o.allowed = std::nullopt;
             o.note = m_incomplete ? m_incompleteReason : QStringLiteral("Firefox would send this request, but the exchange has no response to judge");
@@ -1320,7 +1323,8 @@ void Evaluation::finish()
         if (m_webkit.failure) {
             const EngineFailure& f = *m_webkit.failure;
             o.allowed = false;
-            o.console.append(f.reason);
+            if (!f.reason.isEmpty())
+                o.console.append(f.reason);
             if (f.networkError.isEmpty())
                 o.console.append(messages::webkitAccessControlLine(f.url.isEmpty() ? mainUrl() : f.url));
             else
@@ -1344,7 +1348,8 @@ void Evaluation::finish()
         ReportedError e;
         e.kind = m_v.chromium.errorKind;
         e.failedParameter = m_v.chromium.failedParameter;
-        e.chromeMessage = m_v.chromium.console.value(0);
+        // Only a CORS rejection has a "has been blocked by CORS policy" line.
+        e.chromeMessage = e.kind.isEmpty() ? QString() : m_v.chromium.console.value(0);
         e.networkError = m_chromium.failure->networkError;
         if (m_firefox.failure) {
             e.firefoxReasonKey = m_v.firefox.errorKind;
@@ -1376,7 +1381,7 @@ Verdict Evaluation::run()
             QStringLiteral("%1 is a forbidden method: fetch() throws a TypeError before sending anything").arg(str(m_method)), {}, m_method);
         m_v.allowed = false;
         ReportedError e;
-        e.chromeMessage = QStringLiteral("Failed to execute 'fetch' on 'Window': '%1' HTTP method is unsupported.").arg(str(m_ex.request.method));
+        const QString typeError = QStringLiteral("TypeError: Failed to execute 'fetch' on 'Window': '%1' HTTP method is unsupported.").arg(str(m_ex.request.method));
         e.networkError = QStringLiteral("forbidden method");
         e.checkId = QStringLiteral("request-method-forbidden");
         m_v.checks.last().reported = true;
@@ -1386,7 +1391,7 @@ Verdict Evaluation::run()
         m_v.chromium.browser = QStringLiteral("chromium");
         m_v.firefox.browser = QStringLiteral("firefox");
         m_v.webkit.browser = QStringLiteral("webkit");
-        m_v.chromium.console.append(e.chromeMessage);
+        m_v.chromium.console.append(typeError);
         return m_v;
     }
 
@@ -1397,19 +1402,19 @@ Verdict Evaluation::run()
             QStringLiteral("%1 is same-origin with the page (%2): no CORS checks, no preflight, every header readable").arg(target.serialize(), m_origin));
     } else if (mode == http::RequestMode::SameOrigin) {
         addCheck(QStringLiteral("request-mode"), QStringLiteral("Request mode allows cross-origin"), Stage::Request, CheckStatus::Fail,
-            QStringLiteral("mode 'same-origin' forbids a request to %1 from %2").arg(target.serialize(), m_origin), {}, std::nullopt,
-            QStringLiteral("DisallowedByMode"));
+            QStringLiteral("mode 'same-origin' forbids a request to %1 from %2: fetch() rejects before sending anything (no CORS error is reported)").arg(target.serialize(), m_origin));
         EngineFailure f;
-        f.kind = QStringLiteral("DisallowedByMode");
         f.url = mainUrl();
+        f.networkError = QStringLiteral("request mode 'same-origin' with a cross-origin URL");
+        f.consoleLine = QStringLiteral("Fetch API cannot load %1. Request mode is \"same-origin\" but the URL's origin is not same as the request origin %2.").arg(mainUrl(), m_origin);
         chromiumFail(f, m_v.checks.size() - 1);
         EngineFailure wk;
         wk.reason = QStringLiteral("Unsafe attempt to load URL %1 from origin %2. Domains, protocols and ports must match.").arg(mainUrl(), m_origin);
         wk.url = mainUrl();
         webkitFail(wk);
         EngineFailure ff;
-        ff.kind = QStringLiteral("CORSDidNotSucceed");
         ff.url = mainUrl();
+        ff.networkError = f.networkError; // a TypeError in script, no CORS console line
         firefoxFail(ff);
         m_stop = true;
     } else if (mode == http::RequestMode::NoCors || mode == http::RequestMode::Navigate) {
@@ -1419,7 +1424,8 @@ Verdict Evaluation::run()
                 CheckStatus::Fail, QStringLiteral("no-cors requests may only use GET, HEAD or POST: fetch() throws a TypeError"), {}, m_method);
             EngineFailure f;
             f.url = mainUrl();
-            f.networkError = QStringLiteral("TypeError: '%1' is unsupported in no-cors mode").arg(str(m_method));
+            f.networkError = QStringLiteral("'%1' is unsupported in no-cors mode").arg(str(m_method));
+            f.consoleLine = QStringLiteral("TypeError: Failed to execute 'fetch' on 'Window': '%1' is unsupported in no-cors mode.").arg(str(m_ex.request.method));
             chromiumFail(f, m_v.checks.size() - 1);
             firefoxFail(f);
             webkitFail(f);
