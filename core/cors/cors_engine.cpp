@@ -944,6 +944,22 @@ void Evaluation::evaluatePreflight()
         }
     }
 
+    // Private Network Access (Chromium 104-141): a preflight that asked
+    // Access-Control-Request-Private-Network needed Access-Control-Allow-Private-Network: true.
+    const bool pnaRequested = pf.request && pf.request->headers.value("access-control-request-private-network").value_or(QByteArray()) == "true";
+    const auto acapn = r.headers.combinedValue("access-control-allow-private-network");
+    if (pnaRequested || acapn) {
+        const bool ok = acapn.value_or(QByteArray()) == "true";
+        addCheck(QStringLiteral("preflight-private-network"), QStringLiteral("Private Network Access preflight (legacy Chromium)"), st,
+            ok || !pnaRequested ? CheckStatus::Info : CheckStatus::Warning,
+            ok ? QStringLiteral("Access-Control-Allow-Private-Network: true answers the Private Network Access preflight of Chromium 104-141")
+               : pnaRequested ? QStringLiteral("the preflight asked Access-Control-Request-Private-Network: true but the answer lacks "
+                                               "Access-Control-Allow-Private-Network: true: Chromium 104-141 failed with "
+                                               "PreflightMissingAllowPrivateNetwork; Chromium 142+ asks the user for Local Network Access instead")
+                              : QStringLiteral("Access-Control-Allow-Private-Network is only read by Chromium 104-141; current Chromium asks the user for Local Network Access"),
+            QByteArrayLiteral("Access-Control-Allow-Private-Network"), acapn);
+    }
+
     if (liveBefore && m_chromium.failure)
         m_preflightFailedChromium = true;
     if (!m_chromium.failure)
