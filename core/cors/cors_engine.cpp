@@ -1141,7 +1141,7 @@ void Evaluation::evaluateHops()
                     chromiumFail(f, m_v.checks.size() - 1);
                 }
             }
-            const bool redirect = r.isRedirect() && m_ex.request.redirect == http::RedirectMode::Follow;
+            const bool redirect = r.isRedirect(); // WebKit words it as a redirection in every redirect mode
             QString redirectTarget;
             if (r.isRedirect())
                 redirectTarget = urlSpec(current.resolved(QUrl::fromEncoded(r.headers.value("location").value_or(QByteArray()))));
@@ -1204,9 +1204,10 @@ void Evaluation::evaluateHops()
             f.url = hopUrl();
             f.networkError = QStringLiteral("redirect mode is 'error'");
             chromiumFail(f, m_v.checks.size() - 1);
-            EngineFailure wk = f;
+            EngineFailure wk;
+            wk.url = hopUrl();
             wk.reason = QStringLiteral("Not allowed to follow a redirection while loading %1").arg(hopUrl());
-            webkitFail(wk);
+            webkitFail(wk); // followed by "... due to access control checks." (oracle: lead-redirect-mode-error)
             firefoxFail(f); // a TypeError in script, no CORS console line (oracle: lead-redirect-mode-error)
             return;
         }
@@ -1251,7 +1252,10 @@ void Evaluation::evaluateHops()
             f.url = hopUrl();
             chromiumFail(f, m_v.checks.size() - 1);
             EngineFailure wk = f;
-            wk.reason = QStringLiteral("Cross-origin redirection to %1 denied by Cross-Origin Resource Sharing policy: redirection URL %1 has credentials").arg(urlSpec(next));
+            QUrl withoutCredentials = next;
+            withoutCredentials.setUserInfo(QString());
+            wk.reason = QStringLiteral("Cross-origin redirection to %1 denied by Cross-Origin Resource Sharing policy: redirection URL %2 has credentials")
+                            .arg(urlSpec(withoutCredentials), urlSpec(next));
             webkitFail(wk);
             EngineFailure ff = f;
             ff.kind = QStringLiteral("CORSDidNotSucceed");
@@ -1423,8 +1427,8 @@ Verdict Evaluation::run()
         f.consoleLine = QStringLiteral("Fetch API cannot load %1. Request mode is \"same-origin\" but the URL's origin is not same as the request origin %2.").arg(mainUrl(), m_origin);
         chromiumFail(f, m_v.checks.size() - 1);
         EngineFailure wk;
-        wk.reason = QStringLiteral("Unsafe attempt to load URL %1 from origin %2. Domains, protocols and ports must match.").arg(mainUrl(), m_origin);
         wk.url = mainUrl();
+        wk.networkError = f.networkError; // WebKit: just "Fetch API cannot load URL." (oracle: lead-mode-same-origin-cross)
         webkitFail(wk);
         EngineFailure ff;
         ff.url = mainUrl();
