@@ -226,6 +226,25 @@ std::optional<QString> webkitCorsCheck(const HttpResponseHead& r, const QString&
     return std::nullopt;
 }
 
+/// WebKit's canonical spelling of a header it knows by name (HTTPHeaderNames.in), or empty.
+QByteArray webkitCanonicalHeaderName(QByteArrayView lower)
+{
+    static const char* const kKnown[] = { "Accept", "Accept-Charset", "Accept-Encoding", "Accept-Language", "Accept-Ranges",
+        "Age", "Authorization", "Cache-Control", "Connection", "Content-Disposition", "Content-Encoding", "Content-Language",
+        "Content-Length", "Content-Location", "Content-Range", "Content-Security-Policy", "Content-Type", "Cookie", "Cookie2",
+        "Date", "Default-Style", "DNT", "ETag", "Expect", "Expires", "Host", "If-Match", "If-Modified-Since", "If-None-Match",
+        "If-Range", "If-Unmodified-Since", "Keep-Alive", "Last-Event-ID", "Last-Modified", "Link", "Location", "Origin",
+        "Ping-From", "Ping-To", "Pragma", "Priority", "Proxy-Authorization", "Purpose", "Range", "Referer", "Referrer-Policy",
+        "Refresh", "Report-To", "Server-Timing", "Service-Worker", "Service-Worker-Allowed", "Set-Cookie", "Set-Cookie2",
+        "SourceMap", "TE", "Timing-Allow-Origin", "Trailer", "Transfer-Encoding", "Upgrade", "Upgrade-Insecure-Requests",
+        "User-Agent", "Via", "X-Content-Type-Options", "X-DNS-Prefetch-Control", "X-Frame-Options", "X-SourceMap",
+        "X-Temp-Tablet", "X-XSS-Protection" };
+    for (const char* k : kKnown)
+        if (http::headerNameEquals(QByteArrayView(k), lower))
+            return QByteArray(k);
+    return {};
+}
+
 // --- Local Network Access -----------------------------------------------------------------
 
 enum class AddressSpace { Unknown, Public, Local, Loopback };
@@ -370,6 +389,8 @@ QString chromiumNetError(const QString& text)
         return QStringLiteral("net::ERR_SSL_PROTOCOL_ERROR");
     if (t.contains(u"dns") || t.contains(u"not found") || t.contains(u"resolve"))
         return QStringLiteral("net::ERR_NAME_NOT_RESOLVED");
+    if (t.contains(u"too many redirects"))
+        return QStringLiteral("net::ERR_TOO_MANY_REDIRECTS");
     if (t.contains(u"too large") || t.contains(u"too big") || t.contains(u"oversized"))
         return QStringLiteral("net::ERR_RESPONSE_HEADERS_TOO_BIG");
     if (t.contains(u"empty") || t.contains(u"closed"))
@@ -931,14 +952,20 @@ void Evaluation::evaluatePreflight()
             wk.reason = QStringLiteral("Method %1 is not allowed by Access-Control-Allow-Methods.").arg(str(m_method));
             webkitFail(wk);
         } else {
-            for (const auto& h : m_headers) {
-                const QByteArray lower = h.name.toLower();
-                if (!m_unsafeNames.contains(lower))
-                    continue;
-                if (!allowed.contains(lower) && !headerWildcard) {
-                    wk.reason = QStringLiteral("Request header field %1 is not allowed by Access-Control-Allow-Headers.").arg(str(h.name));
-                    webkitFail(wk);
-                    break;
+            // WebKit's HTTPHeaderMap keeps well-known headers (printed in canonical case) ahead of
+            // the others (printed as written) (oracle: lead-two-headers-xtoken-contenttype).
+            for (int pass = 0; pass < 2 && !m_webkit.failure; ++pass) {
+                for (const auto& h : m_headers) {
+                    const QByteArray lower = h.name.toLower();
+                    const QByteArray canonical = webkitCanonicalHeaderName(lower);
+                    if ((pass == 0) == canonical.isEmpty() || !m_unsafeNames.contains(lower))
+                        continue;
+                    if (!allowed.contains(lower) && !headerWildcard) {
+                        wk.reason = QStringLiteral("Request header field %1 is not allowed by Access-Control-Allow-Headers.")
+                                        .arg(str(canonical.isEmpty() ? h.name : canonical));
+                        webkitFail(wk);
+                        break;
+                    }
                 }
             }
         }
@@ -1242,7 +1269,11 @@ void Evaluation::evaluateHops()
             webkitFail(wk);
             return;
         }
-        if (corsFlag && (!next.userName().isEmpty() || !next.password().isEmpty())) {
+        const bool nextHasCredentials = !next.userName().isEmpty() || !next.password().isEmpty();
+        // Chromium CheckRedirectLocation: in cors mode a Location with credentials is refused when
+        // the request is tainted or the Location is cross-origin with the page, CORS flag or not.
+        if (m_ex.request.mode == http::RequestMode::Cors && nextHasCredentials
+            && (corsFlag || tainted || !m_pageOrigin.isSameOrigin(Origin::fromUrl(next)))) {
             addCheck(QStringLiteral("redirect-credentials"), QStringLiteral("Redirect target has no user:password"), st, CheckStatus::Fail,
                 QStringLiteral("the Location %1 carries credentials, which cross-origin requests may not follow").arg(urlSpec(next)),
                 QByteArrayLiteral("Location"), location, QStringLiteral("RedirectContainsCredentials"), i);
@@ -1383,8 +1414,20 @@ void Evaluation::finish()
     }
     if (m_incomplete && !m_chromium.failure)
         m_v.notes.append(m_incompleteReason);
-    if (m_finalResponse && m_v.corsApplies && !m_chromium.failure)
-        evaluateExposure(*m_finalResponse);
+    if (m_finalResponse && !m_chromium.failure) {
+        if (m_v.corsApplies) {
+            evaluateExposure(*m_finalResponse);
+        } else if (!m_v.crossOrigin) {
+            // A basic (same-origin) response: everything but Set-Cookie is readable.
+            for (const auto& h : m_finalResponse->headers) {
+                const QString name = str(h.name).toLower();
+                const bool cookie = name == u"set-cookie" || name == u"set-cookie2";
+                QStringList& list = cookie ? m_v.hiddenHeaders : m_v.exposedHeaders;
+                if (!list.contains(name))
+                    list.append(name);
+            }
+        }
+    }
     // Checks after the reported failure that also fail are what the user hits next deploy.
 }
 
