@@ -458,6 +458,7 @@ public:
     explicit Evaluation(const Exchange& ex)
         : m_ex(ex)
     {
+        m_v.checks.reserve(16); // one allocation for a typical exchange's checks
     }
 
     Verdict run();
@@ -679,7 +680,7 @@ void Evaluation::evaluatePreflight()
         firefoxFail(ff);
     } else {
         addCheck(QStringLiteral("preflight-redirect"), QStringLiteral("Preflight is not redirected"), st, CheckStatus::Pass,
-            QStringLiteral("answered directly with ") + QString::number(r.status));
+            QStringLiteral("answered directly, not with a redirect"));
     }
 
     // WebKit: status first, redirects included.
@@ -698,7 +699,7 @@ void Evaluation::evaluatePreflight()
         switch (acao.kind) {
         case AcaoKind::Ok:
             expl = acao.value == "*" ? QStringLiteral("'*' allows any origin (no credentials)")
-                                     : QStringLiteral("equals the request's origin ") + m_origin;
+                                     : QStringLiteral("equals the request's origin");
             break;
         case AcaoKind::Missing:
             expl = QStringLiteral("the preflight response has no Access-Control-Allow-Origin header (status %1)").arg(r.status);
@@ -762,7 +763,7 @@ void Evaluation::evaluatePreflight()
     const bool okStatus = r.status >= 200 && r.status <= 299;
     addCheck(QStringLiteral("preflight-status"), QStringLiteral("Preflight status is 2xx"), st,
         okStatus ? CheckStatus::Pass : CheckStatus::Fail,
-        okStatus ? QString::number(r.status) + QStringLiteral(" is an ok status")
+        okStatus ? QStringLiteral("an ok status (200-299)")
                  : QStringLiteral("%1 is not an ok status (200-299)%2")
                        .arg(r.status)
                        .arg(r.status == 400 && r.headers.contains("access-control-allow-methods")
@@ -828,9 +829,9 @@ void Evaluation::evaluatePreflight()
     {
         QString expl;
         if (rules::isCorsSafelistedMethod(m_method))
-            expl = str(m_method) + QStringLiteral(" is a CORS-safelisted method");
+            expl = QStringLiteral("a CORS-safelisted method (GET, HEAD, POST): no need to list it");
         else if (methods && methods->contains(m_method))
-            expl = str(m_method) + QStringLiteral(" is listed");
+            expl = QStringLiteral("the method is listed (exact, case-sensitive match)");
         else if (methodWildcard)
             expl = QStringLiteral("'*' allows any method (no credentials)");
         else if (!methods)
@@ -874,7 +875,7 @@ void Evaluation::evaluatePreflight()
         const bool ok = listed || headerWildcard;
         QString expl;
         if (listed)
-            expl = u'\'' + str(name) + QStringLiteral("' is listed");
+            expl = QStringLiteral("listed (names match case-insensitively)");
         else if (headerWildcard)
             expl = QStringLiteral("'*' allows it (no credentials)");
         else if (!allowHeaders)
@@ -1121,7 +1122,7 @@ void Evaluation::evaluateHops()
             switch (acao.kind) {
             case AcaoKind::Ok:
                 expl = acao.value == "*" ? QStringLiteral("'*' allows any origin (no credentials)")
-                                         : QStringLiteral("equals the request's origin ") + requestOrigin;
+                                         : QStringLiteral("equals the request's origin");
                 break;
             case AcaoKind::Missing:
                 expl = QStringLiteral("the response (status %1) has no Access-Control-Allow-Origin header%2")
