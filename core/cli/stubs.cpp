@@ -3,6 +3,7 @@
 #include "core/cli/commands.h"
 
 namespace corsbench::cli {
+#if defined(CORSBENCH_STUB_PROBE) || defined(CORSBENCH_STUB_SCAN) || defined(CORSBENCH_STUB_DIAGNOSE) || defined(CORSBENCH_STUB_SIMULATE)
 namespace {
 int notYet(const char* name, CommandIo& io)
 {
@@ -10,6 +11,7 @@ int notYet(const char* name, CommandIo& io)
     return ExitUsage;
 }
 } // namespace
+#endif
 
 #ifdef CORSBENCH_STUB_PROBE
 int runProbe(const QStringList&, CommandIo& io) { return notYet("probe", io); }

@@ -1201,14 +1201,22 @@ void Evaluation::evaluateHops()
                                                 "may serve this copy to another origin and break it, or poison it"),
                     QByteArrayLiteral("Vary"), r.headers.combinedValue("vary"), {}, i);
             }
-        } else {
+        } else if (m_ex.request.mode == http::RequestMode::Cors) {
             addCheck(QStringLiteral("actual-same-origin"), QStringLiteral("Same-origin response"), st, CheckStatus::Info,
                 hopUrl() + QStringLiteral(" is same-origin with the page: no CORS check"), {}, std::nullopt, {}, i);
+        } else {
+            addCheck(QStringLiteral("actual-opaque"), QStringLiteral("Opaque response"), st, CheckStatus::Info,
+                QStringLiteral("mode '") + http::toString(m_ex.request.mode)
+                    + QStringLiteral("': no CORS check; script gets an opaque response (status 0, no headers, no body)"),
+                {}, std::nullopt, {}, i);
         }
         if (r.status >= 400)
             addCheck(QStringLiteral("actual-status"), QStringLiteral("Response status"), st, CheckStatus::Info,
                 QStringLiteral("%1 is an error status, but CORS only decides whether script may read it").arg(r.status), {},
                 QByteArray::number(r.status), {}, i);
+
+        if (m_chromium.failure && m_firefox.failure && m_webkit.failure)
+            return; // every engine stopped at this response: nothing is followed
 
         if (!r.isRedirect()) {
             m_finalResponse = &r;
@@ -1577,6 +1585,9 @@ PreflightPlan CorsEngine::planPreflight(const Exchange& ex)
     if (!headers.contains("content-type") && ex.request.bodyKind == http::BodyKind::Blob && !ex.request.blobType.isEmpty())
         headers.append(QByteArrayLiteral("Content-Type"), ex.request.blobType);
     const auto origin = Origin::parse(ex.pageOrigin);
+    // Same-origin requests and non-cors modes never get a preflight.
+    if (ex.request.mode != http::RequestMode::Cors || (origin && origin->isSameOrigin(Origin::fromUrl(ex.request.url))))
+        return PreflightPlan {};
     return planPreflightFor(ex, rules::normalizeMethod(ex.request.method), headers,
         origin ? origin->serialize() : QStringLiteral("null"));
 }

@@ -1,0 +1,47 @@
+// SPDX-FileCopyrightText: 2026 corsbench authors
+// SPDX-License-Identifier: MIT
+#include "ui/mainwindow/main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QScreen>
+#include <QTimer>
+
+int main(int argc, char* argv[])
+{
+    Q_INIT_RESOURCE(resources);
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("corsbench"));
+    QApplication::setApplicationDisplayName(QStringLiteral("corsbench"));
+    QApplication::setApplicationVersion(QStringLiteral(CORSBENCH_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("corsbench"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/corsbench.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("CORS debugging workbench"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("file"), QStringLiteral("Exchange or case JSON to open."), QStringLiteral("[FILE]"));
+    const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
+        QStringLiteral("Quit after <ms> milliseconds (for screenshots)."), QStringLiteral("ms"));
+    parser.addOption(quitAfter);
+    parser.process(app);
+
+    corsbench::ui::MainWindow window;
+    const QStringList files = parser.positionalArguments();
+    window.openInitial(files.isEmpty() ? QString() : files.first());
+    if (const QScreen* screen = window.screen())
+        window.setGeometry(screen->availableGeometry());
+    window.showMaximized();
+
+    if (parser.isSet(quitAfter)) {
+        bool ok = false;
+        const int ms = parser.value(quitAfter).toInt(&ok);
+        if (!ok || ms < 0)
+            parser.showHelp(2);
+        QTimer::singleShot(ms, &window, &QWidget::close);
+    }
+    return app.exec();
+}

@@ -1,0 +1,40 @@
+// SPDX-FileCopyrightText: 2026 corsbench authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/cors/verdict.h"
+#include "core/http/exchange.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace corsbench::ui {
+
+enum class StepKind { Preflight, Request, Redirect, Outcome };
+/// Blocked: went out, failed a check. NotSent: never went out because an earlier step failed.
+/// Refused: never went out because the browser refused it up front (e.g. Local Network Access).
+enum class StepState { Passed, Blocked, NotSent, Refused, Neutral };
+
+/// One lane of the timeline: a request/response pair that went (or would have gone) on the
+/// wire, or the final outcome the script sees. Plain data for TimelineView and the inspector.
+struct TimelineStep
+{
+    StepKind kind = StepKind::Request;
+    StepState state = StepState::Neutral;
+    QString caption; // "PREFLIGHT", "REQUEST", "REDIRECT 2", "SCRIPT"
+    QString title; // "OPTIONS /api/data"
+    QString result; // "→ 204 No Content", "not sent"
+    QString detail; // the failed check, or why nothing went out
+    QString toolTip;
+    std::optional<http::HttpRequestHead> request;
+    bool requestComputed = false; // request head computed by corsbench, not recorded
+    std::optional<http::HttpResponseHead> response;
+};
+
+/// The steps of an exchange in wire order: preflight (when recorded), each actual hop (or a
+/// "not sent" placeholder), then the outcome. Step indices match ChecksModel::StepRole.
+QList<TimelineStep> buildTimelineSteps(const http::Exchange& exchange, const cors::Verdict& verdict);
+
+} // namespace corsbench::ui
