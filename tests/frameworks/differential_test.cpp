@@ -1,0 +1,520 @@
+// SPDX-FileCopyrightText: 2026 corsbench authors
+// SPDX-License-Identifier: MIT
+// Differential tests: the same application module runs in the real framework (Debian's packages,
+// /usr/bin/python3, loopback) and through corsbench's parser + model; status, every CORS response
+// header (name case-insensitively, value exactly, wire order) and the framework's refusal text
+// must agree.
+#include "framework_test_support.h"
+
+#include "core/frameworks/config_parser.h"
+#include "core/frameworks/server_model.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace corsbench;
+using namespace corsbench::frameworks;
+
+namespace {
+
+const QString A = QStringLiteral("http://127.0.0.1:5173");
+
+struct Req {
+    QByteArray method;
+    QString path;
+    QList<QPair<QByteArray, QByteArray>> headers;
+};
+
+struct AppSpec {
+    QString id;
+    QString source;
+    QList<Req> requests;
+};
+
+QString fastapiApp(const QString& config, const QString& appLine = QStringLiteral("app = FastAPI()"))
+{
+    return QStringLiteral(R"(from fastapi import FastAPI, HTTPException
+from fastapi.middleware.cors import CORSMiddleware
+from starlette.middleware import Middleware
+import os
+
+ALLOWED = ["http://127.0.0.1:5173", "https://app.example.com"]
+
+%1
+
+
+@app.get("/api/data")
+def data_get():
+    return {"ok": True}
+
+
+@app.post("/api/data")
+def data_post():
+    return {"ok": True}
+
+
+@app.put("/api/data")
+def data_put():
+    return {"ok": True}
+
+
+@app.delete("/api/data")
+def data_delete():
+    return {"ok": True}
+
+
+@app.patch("/api/data")
+def data_patch():
+    return {"ok": True}
+
+
+@app.get("/api/get-only")
+def get_only():
+    return {"ok": True}
+
+
+@app.get("/api/boom")
+def boom():
+    raise RuntimeError("boom")
+
+
+@app.get("/api/http-error")
+def http_error():
+    raise HTTPException(status_code=403, detail="forbidden by route")
+
+
+@app.post("/api/items/")
+def items():
+    return {"ok": True}
+
+
+%2
+)")
+        .arg(appLine, config);
+}
+
+QString aiohttpApp(const QString& config)
+{
+    return QStringLiteral(R"(from aiohttp import web
+import aiohttp_cors
+
+
+async def ok(request):
+    return web.json_response({"ok": True})
+
+
+async def boom(request):
+    raise RuntimeError("boom")
+
+
+async def forbidden(request):
+    raise web.HTTPForbidden(text="user forbidden")
+
+
+app = web.Application()
+app.router.add_route("GET", "/api/data", ok)
+app.router.add_route("POST", "/api/data", ok)
+app.router.add_route("PUT", "/api/data", ok)
+app.router.add_route("DELETE", "/api/data", ok)
+app.router.add_route("PATCH", "/api/data", ok)
+app.router.add_get("/api/get-only", ok)
+app.router.add_get("/api/boom", boom)
+app.router.add_get("/api/http-error", forbidden)
+app.router.add_post("/api/items/", ok)
+%1
+app.router.add_get("/api/unregistered", ok)
+app.router.add_post("/api/unregistered", ok)
+)")
+        .arg(config);
+}
+
+QString flaskApp(const QString& config)
+{
+    return QStringLiteral(R"(from flask import Flask, abort, jsonify
+from flask_cors import CORS, cross_origin
+import re
+
+app = Flask(__name__)
+
+
+@app.route("/api/data", methods=["GET", "POST", "PUT", "DELETE", "PATCH"])
+def data():
+    return jsonify(ok=True)
+
+
+@app.route("/api/get-only")
+def get_only():
+    return jsonify(ok=True)
+
+
+@app.route("/api/boom")
+def boom():
+    raise RuntimeError("boom")
+
+
+@app.route("/api/http-error")
+def http_error():
+    abort(403)
+
+
+@app.route("/api/items/", methods=["GET", "POST"])
+def items():
+    return jsonify(ok=True)
+
+
+%1
+)")
+        .arg(config);
+}
+
+QList<Req> standardRequests(bool aiohttp, bool flask = false)
+{
+    QList<Req> out;
+    const QStringList origins = { A, QStringLiteral("http://localhost:5173"), QStringLiteral("http://evil.example"),
+        QStringLiteral("null"), QStringLiteral("https://app.example.com"), QStringLiteral("https://app.example.com.evil.net"),
+        QStringLiteral("HTTP://127.0.0.1:5173") };
+    auto o = [](const QString& v) { return QPair<QByteArray, QByteArray>("Origin", v.toUtf8()); };
+    for (const QString& origin : origins) {
+        out.append({ "OPTIONS", QStringLiteral("/api/data"),
+            { o(origin), { "Access-Control-Request-Method", "PUT" }, { "Access-Control-Request-Headers", "content-type" } } });
+        out.append({ "GET", QStringLiteral("/api/data"), { o(origin) } });
+    }
+    for (const QString& origin : { A, QStringLiteral("http://evil.example") }) {
+        const auto og = o(origin);
+        out.append({ "OPTIONS", QStringLiteral("/api/data"), { og, { "Access-Control-Request-Method", "GET" } } });
+        out.append({ "OPTIONS", QStringLiteral("/api/data"),
+            { og, { "Access-Control-Request-Method", "POST" }, { "Access-Control-Request-Headers", "content-type,x-token" } } });
+        out.append({ "OPTIONS", QStringLiteral("/api/data"),
+            { og, { "Access-Control-Request-Method", "DELETE" }, { "Access-Control-Request-Headers", "authorization" } } });
+        out.append({ "OPTIONS", QStringLiteral("/api/data"), { og, { "Access-Control-Request-Method", "patch" } } });
+        out.append({ "OPTIONS", QStringLiteral("/api/data"),
+            { og, { "Access-Control-Request-Method", "PATCH" }, { "Access-Control-Request-Headers", "X-Custom, Content-Type" } } });
+        out.append({ "OPTIONS", QStringLiteral("/api/data"),
+            { og, { "Access-Control-Request-Method", "GET" }, { "Access-Control-Request-Private-Network", "true" } } });
+        out.append({ "OPTIONS", QStringLiteral("/api/data"), { og } });
+        out.append({ "GET", QStringLiteral("/api/data"), { og, { "Cookie", "session=abc" } } });
+        out.append({ "PUT", QStringLiteral("/api/data"), { og, { "Content-Type", "application/json" } } });
+        out.append({ "PUT", QStringLiteral("/api/get-only"), { og } });
+        out.append({ "OPTIONS", QStringLiteral("/api/get-only"), { og, { "Access-Control-Request-Method", "PUT" } } });
+        out.append({ "GET", QStringLiteral("/api/boom"), { og } });
+        out.append({ "GET", QStringLiteral("/api/http-error"), { og } });
+        out.append({ "GET", QStringLiteral("/api/nope"), { og } });
+        out.append({ "OPTIONS", QStringLiteral("/api/nope"), { og, { "Access-Control-Request-Method", "PUT" } } });
+        out.append({ "POST", QStringLiteral("/api/items"), { og } });
+        out.append({ "OPTIONS", QStringLiteral("/api/items"),
+            { og, { "Access-Control-Request-Method", "POST" }, { "Access-Control-Request-Headers", "content-type" } } });
+        out.append({ "POST", QStringLiteral("/api/items/"), { og } });
+        if (flask) {
+            out.append({ "OPTIONS", QStringLiteral("/api/co"),
+                { og, { "Access-Control-Request-Method", "PUT" }, { "Access-Control-Request-Headers", "x-token" } } });
+            out.append({ "GET", QStringLiteral("/api/co"), { og } });
+        }
+        if (aiohttp) {
+            out.append({ "OPTIONS", QStringLiteral("/api/unregistered"), { og, { "Access-Control-Request-Method", "POST" } } });
+            out.append({ "GET", QStringLiteral("/api/unregistered"), { og } });
+        }
+    }
+    // Header-name case variants and odd request-header lists.
+    out.append({ "OPTIONS", QStringLiteral("/api/data"),
+        { { "origin", A.toUtf8() }, { "access-control-request-method", "PUT" }, { "ACCESS-CONTROL-REQUEST-HEADERS", "Content-Type , X-TOKEN" } } });
+    out.append({ "OPTIONS", QStringLiteral("/api/data"),
+        { { "Origin", A.toUtf8() }, { "Access-Control-Request-Method", "POST" }, { "Access-Control-Request-Headers", "" } } });
+    out.append({ "OPTIONS", QStringLiteral("/api/data?x=1"),
+        { { "Origin", A.toUtf8() }, { "Access-Control-Request-Method", "DELETE" }, { "Access-Control-Request-Headers", "accept,content-language" } } });
+    out.append({ "GET", QStringLiteral("/api/data?q=%2F"), { { "ORIGIN", A.toUtf8() } } });
+    out.append({ "GET", QStringLiteral("/api/data"), {} });
+    out.append({ "OPTIONS", QStringLiteral("/api/data"), { { "Access-Control-Request-Method", "PUT" } } });
+    return out;
+}
+
+struct RunResult {
+    QString fatal;
+    QJsonObject versions;
+    QHash<QString, QJsonObject> apps;
+};
+
+RunResult runReal(const QString& framework, const QList<AppSpec>& apps)
+{
+    RunResult rr;
+    QTemporaryDir dir;
+    QJsonArray jApps;
+    for (const AppSpec& a : apps) {
+        QJsonArray reqs;
+        for (const Req& r : a.requests) {
+            QJsonArray hs;
+            for (const auto& [n, v] : r.headers)
+                hs.append(QJsonArray { QString::fromUtf8(n), QString::fromUtf8(v) });
+            reqs.append(QJsonObject { { QStringLiteral("method"), QString::fromUtf8(r.method) },
+                { QStringLiteral("path"), r.path }, { QStringLiteral("headers"), hs } });
+        }
+        jApps.append(QJsonObject { { QStringLiteral("id"), a.id }, { QStringLiteral("source"), a.source },
+            { QStringLiteral("requests"), reqs } });
+    }
+    const QString jobPath = dir.filePath(QStringLiteral("job.json"));
+    QFile job(jobPath);
+    if (!job.open(QIODevice::WriteOnly)) {
+        rr.fatal = QStringLiteral("cannot write %1").arg(jobPath);
+        return rr;
+    }
+    job.write(QJsonDocument(QJsonObject { { QStringLiteral("framework"), framework }, { QStringLiteral("apps"), jApps } })
+                  .toJson(QJsonDocument::Compact));
+    job.close();
+    if (!QFile::exists(QStringLiteral(CORSBENCH_SYSTEM_PYTHON))) {
+        rr.fatal = QStringLiteral("%1 is missing: install python3").arg(QStringLiteral(CORSBENCH_SYSTEM_PYTHON));
+        return rr;
+    }
+    QProcess p;
+    p.setProgram(QStringLiteral(CORSBENCH_SYSTEM_PYTHON));
+    p.setArguments({ QStringLiteral(CORSBENCH_FRAMEWORK_RUNNER), jobPath });
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1"));
+    env.insert(QStringLiteral("PYTHONHASHSEED"), QStringLiteral("0"));
+    p.setProcessEnvironment(env);
+    p.start();
+    if (!p.waitForStarted(10000)) {
+        rr.fatal = QStringLiteral("cannot start %1").arg(QStringLiteral(CORSBENCH_SYSTEM_PYTHON));
+        return rr;
+    }
+    if (!p.waitForFinished(180000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        rr.fatal = QStringLiteral("the framework runner did not finish within 180 s");
+        return rr;
+    }
+    const QByteArray out = p.readAllStandardOutput();
+    const QJsonObject root = QJsonDocument::fromJson(out).object();
+    if (root.contains(QStringLiteral("fatal"))) {
+        rr.fatal = root.value(QStringLiteral("fatal")).toString();
+        return rr;
+    }
+    if (root.isEmpty()) {
+        rr.fatal = QStringLiteral("runner output is not JSON: %1 / stderr: %2")
+                       .arg(QString::fromUtf8(out.left(500)), QString::fromUtf8(p.readAllStandardError().right(2000)));
+        return rr;
+    }
+    rr.versions = root.value(QStringLiteral("versions")).toObject();
+    for (const QJsonValue& v : root.value(QStringLiteral("apps")).toArray())
+        rr.apps.insert(v.toObject().value(QStringLiteral("id")).toString(), v.toObject());
+    return rr;
+}
+
+QSet<QString> commaSet(const QString& v)
+{
+    QSet<QString> s;
+    for (const QString& x : v.split(QLatin1Char(',')))
+        s.insert(x.trimmed());
+    return s;
+}
+
+bool valuesEqual(Framework fw, const QByteArray& name, const QString& real, const QString& model)
+{
+    if (real == model)
+        return true;
+    // aiohttp_cors joins Python frozensets: element order depends on string hashing.
+    const QByteArray n = name.toLower();
+    if (fw == Framework::Aiohttp && (n == "access-control-allow-headers" || n == "access-control-expose-headers"))
+        return commaSet(real) == commaSet(model);
+    return false;
+}
+
+bool bodiesEqual(Framework fw, const QString& real, const QString& model)
+{
+    if (real == model)
+        return true;
+    const QString prefix = QStringLiteral("CORS preflight request failed: headers are not allowed: ");
+    if (fw == Framework::Aiohttp && real.startsWith(prefix) && model.startsWith(prefix))
+        return commaSet(real.mid(prefix.size())) == commaSet(model.mid(prefix.size()));
+    return false;
+}
+
+QString describeReq(const Req& r)
+{
+    QStringList hs;
+    for (const auto& [n, v] : r.headers)
+        hs << QString::fromUtf8(n + ": " + v);
+    return QStringLiteral("%1 %2 [%3]").arg(QString::fromUtf8(r.method), r.path, hs.join(QStringLiteral("; ")));
+}
+
+QString renderCors(const QList<QPair<QByteArray, QString>>& hs)
+{
+    QStringList out;
+    for (const auto& [n, v] : hs)
+        out << QString::fromUtf8(n) + QStringLiteral(": ") + v;
+    return out.join(QStringLiteral(" | "));
+}
+
+void runDifferential(Framework fw, const QString& name, const QList<AppSpec>& apps, int minimumRequests)
+{
+    const RunResult rr = runReal(name, apps);
+    ASSERT_TRUE(rr.fatal.isEmpty()) << rr.fatal.toStdString();
+    QString version;
+    if (fw == Framework::FastApi)
+        version = rr.versions.value(QStringLiteral("starlette")).toString();
+    else if (fw == Framework::Aiohttp)
+        version = rr.versions.value(QStringLiteral("aiohttp_cors")).toString();
+    else
+        version = rr.versions.value(QStringLiteral("flask_cors")).toString();
+    QStringList mismatches;
+    int compared = 0;
+    for (const AppSpec& app : apps) {
+        auto parsed = parseServerConfig(app.source, fw);
+        if (!parsed) {
+            mismatches << QStringLiteral("[%1] parse error: %2").arg(app.id, parsed.error().message);
+            continue;
+        }
+        const ServerModel model = ServerModel::fromConfig(parsed.value(), version);
+        const QJsonObject real = rr.apps.value(app.id);
+        const QString startupError = real.value(QStringLiteral("error")).toString();
+        const QJsonArray responses = real.value(QStringLiteral("responses")).toArray();
+        for (qsizetype i = 0; i < app.requests.size(); ++i) {
+            const Req& req = app.requests.at(i);
+            ServerRequest sr;
+            sr.method = req.method;
+            sr.path = req.path;
+            for (const auto& [n, v] : req.headers)
+                sr.headers.append(n, v);
+            sr.headers.append("Connection", "close");
+            const ServerResponse m = simulateRequest(model, sr);
+            if (!startupError.isEmpty()) {
+                ++compared;
+                if (!m.head.isNetworkError())
+                    mismatches << QStringLiteral("[%1] %2: the real app fails to start (%3) but the model answers %4")
+                                      .arg(app.id, describeReq(req), startupError)
+                                      .arg(m.head.status);
+                continue;
+            }
+            if (i >= responses.size()) {
+                mismatches << QStringLiteral("[%1] missing real response %2").arg(app.id).arg(i);
+                continue;
+            }
+            ++compared;
+            const QJsonObject r = responses.at(i).toObject();
+            const int status = r.value(QStringLiteral("status")).toInt();
+            QList<QPair<QByteArray, QString>> realCors, modelCors;
+            for (const QJsonValue& h : r.value(QStringLiteral("headers")).toArray()) {
+                const QByteArray n = h.toArray().at(0).toString().toUtf8();
+                if (isCorsResponseHeader(n))
+                    realCors.append({ n, h.toArray().at(1).toString() });
+            }
+            for (const http::Header& h : m.head.headers) {
+                if (isCorsResponseHeader(h.name))
+                    modelCors.append({ h.name, QString::fromUtf8(h.value) });
+            }
+            bool same = status == m.head.status && realCors.size() == modelCors.size();
+            for (qsizetype k = 0; same && k < realCors.size(); ++k) {
+                same = realCors[k].first.toLower() == modelCors[k].first.toLower()
+                    && valuesEqual(fw, realCors[k].first, realCors[k].second, modelCors[k].second);
+            }
+            const QString realBody = r.value(QStringLiteral("body")).toString();
+            const bool frameworkText = realBody.startsWith(QStringLiteral("Disallowed CORS"))
+                || realBody.startsWith(QStringLiteral("CORS preflight request failed"));
+            if (same && frameworkText)
+                same = bodiesEqual(fw, realBody, QString::fromUtf8(m.body));
+            if (!same) {
+                mismatches << QStringLiteral("[%1] %2\n      real : %3 %4 body=%5\n      model: %6 %7 body=%8 (%9)")
+                                  .arg(app.id, describeReq(req))
+                                  .arg(status)
+                                  .arg(renderCors(realCors), realBody.left(120))
+                                  .arg(m.head.status)
+                                  .arg(renderCors(modelCors), QString::fromUtf8(m.body.left(120)), m.note);
+            }
+        }
+    }
+    ::testing::Test::RecordProperty("responses_compared", compared);
+    ::testing::Test::RecordProperty("apps", int(apps.size()));
+    EXPECT_GE(compared, minimumRequests);
+    EXPECT_TRUE(mismatches.isEmpty()) << mismatches.size() << " of " << compared << " responses differ (framework "
+                                      << version.toStdString() << "):\n"
+                                      << mismatches.mid(0, 40).join(QLatin1Char('\n')).toStdString();
+}
+
+QList<AppSpec> specs(const QStringList& sources, bool aiohttp, bool flask = false)
+{
+    QList<AppSpec> out;
+    const QList<Req> reqs = standardRequests(aiohttp, flask);
+    for (qsizetype i = 0; i < sources.size(); ++i)
+        out.append(AppSpec { QStringLiteral("app%1").arg(i), sources.at(i), reqs });
+    return out;
+}
+
+} // namespace
+
+TEST(FrameworkDifferential, FastApiMatchesRealStarlette)
+{
+    const QStringList configs = {
+        fastapiApp(QStringLiteral("app.add_middleware(CORSMiddleware, allow_origins=[\"http://127.0.0.1:5173\"])")),
+        fastapiApp(QStringLiteral("app.add_middleware(\n    CORSMiddleware,\n    allow_origins=[\"http://127.0.0.1:5173\"],\n    allow_methods=[\"*\"],\n    allow_headers=[\"*\"],\n)")),
+        fastapiApp(QStringLiteral("app.add_middleware(CORSMiddleware, allow_origins=[\"*\"])")),
+        fastapiApp(QStringLiteral("app.add_middleware(CORSMiddleware, allow_origins=[\"*\"], allow_credentials=True, allow_methods=[\"*\"], allow_headers=[\"*\"])")),
+        fastapiApp(QStringLiteral("app.add_middleware(CORSMiddleware, allow_origins=[\"http://127.0.0.1:5173/\"], allow_methods=[\"*\"])")),
+        fastapiApp(QStringLiteral("app.add_middleware(CORSMiddleware, allow_origins=[\"http://localhost:5173\", \"http://127.0.0.1:5173\"], allow_methods=[\"GET\", \"POST\"], allow_headers=[\"X-Token\"])")),
+        fastapiApp(QStringLiteral("app.add_middleware(CORSMiddleware, allow_origin_regex=r\"https://[a-z]+\\.example\\.com\", allow_methods=[\"*\"])")),
+        fastapiApp(QStringLiteral("app.add_middleware(CORSMiddleware, allow_origins=ALLOWED, allow_credentials=True, expose_headers=[\"X-Request-Id\", \"X-Total\"], max_age=100)")),
+        fastapiApp(QStringLiteral("app.add_middleware(CORSMiddleware)")),
+        fastapiApp(QStringLiteral("# no CORS at all")),
+        fastapiApp(QStringLiteral("app.add_middleware(CORSMiddleware, allow_origins=\"http://127.0.0.1:5173\", allow_methods=\"GET,PUT\")")),
+        fastapiApp(QStringLiteral("app.add_middleware(CORSMiddleware, allow_origins=[\"http://127.0.0.1:5173\", \"null\"], allow_methods=[\"get\", \"PUT\", \"patch\"])")),
+        fastapiApp(QStringLiteral("origins = os.environ.get(\"CORSBENCH_UNSET_ORIGINS\", \"http://127.0.0.1:5173,http://localhost:5173\").split(\",\")\n"
+                                  "app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=[\"PUT\", \"GET\"], allow_headers=[\"content-type\"])")),
+        fastapiApp(QStringLiteral("# middleware passed to the constructor"),
+            QStringLiteral("app = FastAPI(middleware=[Middleware(CORSMiddleware, allow_origins=ALLOWED, allow_methods=[\"*\"], allow_headers=[\"Authorization\"])])")),
+        fastapiApp(QStringLiteral("app = CORSMiddleware(app, allow_origins=[\"http://127.0.0.1:5173\"], allow_methods=[\"*\"], allow_headers=[\"*\"])")),
+        fastapiApp(QStringLiteral("app.add_middleware(CORSMiddleware, allow_origins=[\"http://127.0.0.1:5173\"])"), QStringLiteral("app = FastAPI(redirect_slashes=False)")),
+        fastapiApp(QStringLiteral("app.add_middleware(CORSMiddleware, allow_origins=[\"http://127.0.0.1:5173\"], allow_credentials=True, allow_headers=[\"Authorization\", \"content-type\"], allow_methods=[\"GET\", \"POST\", \"PUT\", \"DELETE\"])")),
+        fastapiApp(QStringLiteral("app.add_middleware(CORSMiddleware, allow_origins=[\"*\"], allow_headers=[\"*\"], expose_headers=[\"X-A\"], max_age=0)")),
+        fastapiApp(QStringLiteral("app.add_middleware(CORSMiddleware, allow_origins=[\"http://evil.example\"], allow_origin_regex=\".*localhost.*\", allow_credentials=True)")),
+    };
+    runDifferential(Framework::FastApi, QStringLiteral("fastapi"), specs(configs, false), 500);
+}
+
+TEST(FrameworkDifferential, AiohttpMatchesRealAiohttpCors)
+{
+    const QString loop = QStringLiteral("\nfor route in list(app.router.routes()):\n    cors.add(route)\n");
+    const QStringList configs = {
+        aiohttpApp(QStringLiteral("cors = aiohttp_cors.setup(app, defaults={\"http://127.0.0.1:5173\": aiohttp_cors.ResourceOptions()})") + loop),
+        aiohttpApp(QStringLiteral("cors = aiohttp_cors.setup(app, defaults={\n    \"http://127.0.0.1:5173\": aiohttp_cors.ResourceOptions(allow_headers=\"*\", allow_methods=\"*\"),\n})") + loop),
+        aiohttpApp(QStringLiteral("cors = aiohttp_cors.setup(app, defaults={\"*\": aiohttp_cors.ResourceOptions(allow_credentials=True, expose_headers=\"*\", allow_headers=\"*\")})") + loop),
+        aiohttpApp(QStringLiteral("cors = aiohttp_cors.setup(app, defaults={\"http://127.0.0.1:5173\": aiohttp_cors.ResourceOptions(allow_headers=(\"Content-Type\", \"X-Token\"), expose_headers=(\"X-Request-Id\",), max_age=3600, allow_credentials=True)})") + loop),
+        aiohttpApp(QStringLiteral("cors = aiohttp_cors.setup(app, defaults={\"http://localhost:5173\": aiohttp_cors.ResourceOptions(allow_headers=\"*\"), \"http://127.0.0.1:5173/\": aiohttp_cors.ResourceOptions()})") + loop),
+        aiohttpApp(QStringLiteral("cors = aiohttp_cors.setup(app, defaults={\"http://127.0.0.1:5173\": {\"allow_headers\": \"*\", \"allow_credentials\": True}})") + loop),
+        aiohttpApp(QStringLiteral("cors = aiohttp_cors.setup(app)\nfor route in list(app.router.routes()):\n    cors.add(route, {\"http://127.0.0.1:5173\": aiohttp_cors.ResourceOptions(allow_headers=\"*\", expose_headers=(\"X-One\", \"X-Two\"))})\n")),
+        aiohttpApp(QStringLiteral("# aiohttp_cors not used")),
+        aiohttpApp(QStringLiteral("cors = aiohttp_cors.setup(app, defaults={\"http://127.0.0.1:5173\": aiohttp_cors.ResourceOptions(allow_methods=[\"GET\", \"post\"], allow_headers=\"*\")})") + loop),
+        aiohttpApp(QStringLiteral("cors = aiohttp_cors.setup(app, defaults={\"https://app.example.com\": aiohttp_cors.ResourceOptions(allow_headers=[\"authorization\"]), \"null\": aiohttp_cors.ResourceOptions()})") + loop),
+        aiohttpApp(QStringLiteral("cors = aiohttp_cors.setup(app, defaults={})") + loop),
+        aiohttpApp(QStringLiteral("app.router.add_route(\"*\", \"/api/star\", ok)\ncors = aiohttp_cors.setup(app, defaults={\"http://127.0.0.1:5173\": aiohttp_cors.ResourceOptions()})") + loop),
+    };
+    runDifferential(Framework::Aiohttp, QStringLiteral("aiohttp"), specs(configs, true), 300);
+}
+
+TEST(FrameworkDifferential, FlaskMatchesRealFlaskCors)
+{
+    const QStringList configs = {
+        flaskApp(QStringLiteral("CORS(app)")),
+        flaskApp(QStringLiteral("CORS(app, supports_credentials=True)")),
+        flaskApp(QStringLiteral("CORS(app, send_wildcard=True)")),
+        flaskApp(QStringLiteral("CORS(app, origins=[\"http://example.com\"])")),
+        flaskApp(QStringLiteral("CORS(app, origins=[\"http://127.0.0.1:5173\"], methods=[\"GET\", \"POST\"])")),
+        flaskApp(QStringLiteral("CORS(app, origins=\"http://127.0.0.1:5173\", allow_headers=[\"Content-Type\"])")),
+        flaskApp(QStringLiteral("CORS(app, resources={r\"/v1/*\": {\"origins\": \"*\"}})")),
+        flaskApp(QStringLiteral("CORS(app, origins=[r\"https://.*\\.example\\.com\", \"http://127.0.0.1:5173\"], expose_headers=[\"X-B\", \"X-A\"], max_age=600)")),
+        flaskApp(QStringLiteral("CORS(app, resources={r\"/api/*\": {\"origins\": [\"http://127.0.0.1:5173\"], \"supports_credentials\": True}, r\"/api/boom\": {\"origins\": \"*\"}}, max_age=60)")),
+        flaskApp(QStringLiteral("# no flask-cors")),
+        flaskApp(QStringLiteral("CORS(app, origins=[\"http://127.0.0.1:5173/\", \"http://localhost:5173\"])")),
+        flaskApp(QStringLiteral("CORS(app, vary_header=False, origins=[\"http://127.0.0.1:5173\", \"https://app.example.com\"])")),
+        flaskApp(QStringLiteral("app.config[\"CORS_ORIGINS\"] = [\"http://127.0.0.1:5173\"]\napp.config[\"CORS_SUPPORTS_CREDENTIALS\"] = True\nCORS(app)")),
+        flaskApp(QStringLiteral("CORS(app, send_wildcard=True, supports_credentials=True)")),
+        flaskApp(QStringLiteral("CORS(app, always_send=False, origins=[\"http://127.0.0.1:5173\"], allow_headers=[\"x-.*\", \"authorization\"])")),
+        flaskApp(QStringLiteral("CORS(app, origins=[re.compile(r\"http://127\\.0\\.0\\.1:\\d+\")], methods=\"GET, PUT\")")),
+        flaskApp(QStringLiteral("@app.route(\"/api/co\", methods=[\"GET\", \"PUT\"])\n@cross_origin(origins=[\"http://127.0.0.1:5173\"], supports_credentials=True)\ndef co():\n    return jsonify(ok=True)\n")),
+        flaskApp(QStringLiteral("CORS(app, origins=[\"https://app.example.com\"])\n\n\n@app.route(\"/api/co\", methods=[\"GET\", \"PUT\"])\n@cross_origin(origins=\"*\", allow_headers=[\"X-Token\"], max_age=30)\ndef co():\n    return jsonify(ok=True)\n")),
+    };
+    runDifferential(Framework::Flask, QStringLiteral("flask"), specs(configs, false, true), 400);
+}
