@@ -1,0 +1,224 @@
+// SPDX-FileCopyrightText: 2026 corsbench authors
+// SPDX-License-Identifier: MIT
+#include "core/diagnosis/diagnosis.h"
+
+#include "core/diagnosis/diagnosis_context.h"
+#include "core/diagnosis/fix_bridge.h"
+#include "core/diagnosis/rule.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace corsbench::diagnosis {
+
+bool Diagnosis::conclusive() const
+{
+    for (const Cause& c : causes) {
+        if (c.confidence >= 0.5)
+            return true;
+    }
+    return false;
+}
+
+namespace {
+
+void merge(QList<Cause>& causes, Cause&& c)
+{
+    for (Cause& existing : causes) {
+        if (existing.id == c.id) {
+            if (c.confidence > existing.confidence) {
+                std::swap(existing, c);
+            }
+            addEvidence(existing, c.evidence);
+            for (const QString& m : c.missingEvidence) {
+                if (!existing.missingEvidence.contains(m))
+                    existing.missingEvidence.append(m);
+            }
+            return;
+        }
+    }
+    causes.append(std::move(c));
+}
+
+QStringList globalMissingEvidence(const ingest::IngestResult& input, const QList<Cause>& causes)
+{
+    bool console = false;
+    bool server = false;
+    bool exchange = false;
+    for (const auto& e : input.evidence) {
+        console = console || e.console.has_value();
+        server = server || e.server.has_value();
+        exchange = exchange || !e.exchanges.isEmpty();
+    }
+    QStringList out;
+    const bool strong = !causes.isEmpty() && causes.first().confidence >= 0.8;
+    if (!console && !exchange)
+        out << QStringLiteral("the browser console line (Chrome: \"Access to fetch at … has been blocked by CORS policy: …\")");
+    if (!strong && !exchange)
+        out << QStringLiteral("the preflight and actual response headers (DevTools → Network → Save all as HAR, or corsbench-cli probe)");
+    if (!strong && !server)
+        out << QStringLiteral("the server's log lines for the same request (uvicorn/gunicorn access log, traceback)");
+    return out;
+}
+
+QJsonObject fixJson(const FixProposal& f)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("framework"), f.framework);
+    o.insert(QStringLiteral("title"), f.title);
+    o.insert(QStringLiteral("diff"), f.diff);
+    o.insert(QStringLiteral("snippet"), f.snippet);
+    o.insert(QStringLiteral("verification"), f.verification);
+    o.insert(QStringLiteral("verified"), f.verified);
+    o.insert(QStringLiteral("development_only"), f.developmentOnly);
+    return o;
+}
+
+} // namespace
+
+Diagnosis diagnose(const ingest::IngestResult& input, const DiagnoseOptions& options)
+{
+    Diagnosis d;
+    d.input = input;
+    QString framework = options.framework;
+    if ((framework.isEmpty() || framework == u"auto") && options.userSnippet)
+        framework = detectSnippetFramework(*options.userSnippet);
+    const DiagnosisContext ctx(d.input, framework);
+    d.framework = ctx.framework();
+    QList<Cause> causes;
+    for (const Rule* rule : RuleRegistry::builtIn().rules()) {
+        for (Cause& c : rule->evaluate(ctx)) {
+            c.confidence = std::clamp(c.confidence, 0.0, 1.0);
+            if (c.confidence >= options.minConfidence)
+                merge(causes, std::move(c));
+        }
+    }
+    std::stable_sort(causes.begin(), causes.end(), [](const Cause& a, const Cause& b) { return a.confidence > b.confidence; });
+    if (options.withFixes) {
+        for (Cause& c : causes) {
+            if (c.notCors && c.id != u"error-response-without-cors")
+                continue;
+            c.fixes = proposeFixesFor(c, d.framework, options.userSnippet);
+        }
+    }
+    d.causes = std::move(causes);
+    d.missingEvidence = globalMissingEvidence(d.input, d.causes);
+    for (const auto& e : d.input.evidence)
+        d.notes += e.notes;
+    d.notes.removeDuplicates();
+    if (d.input.evidence.isEmpty())
+        d.notes << QStringLiteral("nothing in the input was recognised as CORS evidence");
+    return d;
+}
+
+QJsonObject toJson(const Diagnosis& d)
+{
+    QJsonArray detected;
+    for (const auto& e : d.input.evidence) {
+        QJsonObject o;
+        o.insert(QStringLiteral("kind"), ingest::toString(e.kind));
+        o.insert(QStringLiteral("lines"), QJsonArray { e.firstLine, e.lastLine });
+        o.insert(QStringLiteral("summary"), e.summary);
+        if (!e.notes.isEmpty())
+            o.insert(QStringLiteral("notes"), QJsonArray::fromStringList(e.notes));
+        detected.append(o);
+    }
+    QJsonArray causes;
+    for (const Cause& c : d.causes) {
+        QJsonObject o;
+        o.insert(QStringLiteral("id"), c.id);
+        o.insert(QStringLiteral("title"), c.title);
+        o.insert(QStringLiteral("confidence"), qRound(c.confidence * 100) / 100.0);
+        o.insert(QStringLiteral("failed_check"), c.failedCheck);
+        QJsonArray ev;
+        for (const auto& q : c.evidence)
+            ev.append(QJsonObject { { QStringLiteral("line"), q.line }, { QStringLiteral("text"), q.text }, { QStringLiteral("source"), q.source } });
+        o.insert(QStringLiteral("evidence"), ev);
+        o.insert(QStringLiteral("explanation"), c.explanation);
+        o.insert(QStringLiteral("what_to_do"), QJsonArray::fromStringList(c.whatToDo));
+        QJsonArray fixes;
+        for (const auto& f : c.fixes)
+            fixes.append(fixJson(f));
+        o.insert(QStringLiteral("fixes"), fixes);
+        o.insert(QStringLiteral("not_cors"), c.notCors);
+        if (!c.missingEvidence.isEmpty())
+            o.insert(QStringLiteral("missing_evidence"), QJsonArray::fromStringList(c.missingEvidence));
+        if (!c.probeCommand.isEmpty())
+            o.insert(QStringLiteral("probe"), c.probeCommand);
+        causes.append(o);
+    }
+    QJsonArray problems;
+    for (const auto& p : d.input.problems)
+        problems.append(QJsonObject { { QStringLiteral("lines"), QJsonArray { p.firstLine, p.lastLine } }, { QStringLiteral("message"), p.message } });
+    QJsonObject root;
+    root.insert(QStringLiteral("detected"), detected);
+    root.insert(QStringLiteral("causes"), causes);
+    root.insert(QStringLiteral("conclusive"), d.conclusive());
+    root.insert(QStringLiteral("framework"), d.framework.isEmpty() ? QStringLiteral("unknown") : d.framework);
+    root.insert(QStringLiteral("missing_evidence"), QJsonArray::fromStringList(d.missingEvidence));
+    root.insert(QStringLiteral("notes"), QJsonArray::fromStringList(d.notes));
+    root.insert(QStringLiteral("problems"), problems);
+    root.insert(QStringLiteral("unrecognised_lines"), d.input.unrecognisedLines);
+    return root;
+}
+
+QString toText(const Diagnosis& d)
+{
+    QString out;
+    out += QStringLiteral("Detected (%1):\n").arg(d.input.evidence.size());
+    for (const auto& e : d.input.evidence) {
+        const QString range = e.firstLine == e.lastLine ? QStringLiteral("line %1").arg(e.firstLine)
+                                                        : QStringLiteral("lines %1-%2").arg(e.firstLine).arg(e.lastLine);
+        QString detail;
+        const QJsonObject& s = e.summary;
+        for (const char* k : { "cors_error", "firefox_reason_key", "exception", "method", "path", "url", "origin", "status", "failed_parameter", "framework", "entries", "exchanges" }) {
+            const QJsonValue v = s.value(QLatin1String(k));
+            if (v.isUndefined() || (v.isString() && v.toString().isEmpty()))
+                continue;
+            detail += QStringLiteral(" %1=%2").arg(QLatin1String(k), v.isDouble() ? QString::number(v.toDouble()) : v.toString().left(120));
+        }
+        out += QStringLiteral("  - %1 (%2)%3\n").arg(ingest::toString(e.kind), range, detail);
+        for (const QString& n : e.notes)
+            out += QStringLiteral("      note: %1\n").arg(n);
+    }
+    for (const auto& p : d.input.problems)
+        out += QStringLiteral("  ! lines %1-%2: %3\n").arg(p.firstLine).arg(p.lastLine).arg(p.message);
+    if (d.causes.isEmpty()) {
+        out += QStringLiteral("\nNo cause could be identified.\n");
+    } else {
+        out += QStringLiteral("\nCauses, most likely first%1:\n").arg(d.framework.isEmpty() ? QString() : QStringLiteral(" (framework: %1)").arg(d.framework));
+        int n = 0;
+        for (const Cause& c : d.causes) {
+            ++n;
+            out += QStringLiteral("\n%1. %2  [%3, confidence %4%5]\n").arg(n).arg(c.title, c.id).arg(c.confidence, 0, 'f', 2).arg(c.failedCheck.isEmpty() ? QString() : QStringLiteral(", ") + c.failedCheck);
+            if (c.notCors)
+                out += QStringLiteral("   Not a CORS configuration problem.\n");
+            for (const auto& q : c.evidence)
+                out += QStringLiteral("   > %1%2\n").arg(q.line > 0 ? QStringLiteral("%1: ").arg(q.line) : QString(), q.text.left(300));
+            out += QStringLiteral("   Why: %1\n").arg(c.explanation);
+            for (const QString& w : c.whatToDo)
+                out += QStringLiteral("   Do: %1\n").arg(w);
+            for (const QString& m : c.missingEvidence)
+                out += QStringLiteral("   Would settle it: %1\n").arg(m);
+            if (!c.probeCommand.isEmpty())
+                out += QStringLiteral("   Probe: %1\n").arg(c.probeCommand);
+            for (const auto& f : c.fixes) {
+                out += QStringLiteral("   Fix (%1)%2%3: %4\n").arg(f.framework, f.verified ? QStringLiteral(", verified") : QString(), f.developmentOnly ? QStringLiteral(", development only") : QString(), f.title);
+                if (!f.verification.isEmpty())
+                    out += QStringLiteral("     %1\n").arg(f.verification);
+                const QString body = f.diff.isEmpty() ? f.snippet : f.diff;
+                for (const QString& l : body.split(u'\n'))
+                    out += QStringLiteral("     | %1\n").arg(l);
+            }
+        }
+    }
+    if (!d.missingEvidence.isEmpty()) {
+        out += QStringLiteral("\nWhat would settle it:\n");
+        for (const QString& m : d.missingEvidence)
+            out += QStringLiteral("  - %1\n").arg(m);
+    }
+    return out;
+}
+
+} // namespace corsbench::diagnosis

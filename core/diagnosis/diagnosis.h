@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: 2026 corsbench authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/diagnosis/cause.h"
+#include "core/ingest/evidence.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace corsbench::diagnosis {
+
+struct DiagnoseOptions {
+    QString framework = QStringLiteral("auto"); // auto | fastapi | aiohttp | flask
+    std::optional<QString> userSnippet; // server source the user gave (for fix diffs)
+    bool withFixes = true;
+    double minConfidence = 0.15; // causes below are dropped
+};
+
+/// The outcome: what was detected and the ranked causes (best first).
+struct Diagnosis {
+    ingest::IngestResult input;
+    QString framework; // the framework used for fixes ("" = unknown)
+    QList<Cause> causes;
+    QStringList missingEvidence; // what would make the diagnosis conclusive
+    QStringList notes;
+
+    /// At least one cause at confidence >= 0.5.
+    bool conclusive() const;
+};
+
+/// Runs every rule of RuleRegistry::builtIn() over the evidence. Pure, never throws.
+Diagnosis diagnose(const ingest::IngestResult& input, const DiagnoseOptions& options = {});
+
+/// The documented --json object: {detected[], causes[], missing_evidence[], notes[], framework}.
+QJsonObject toJson(const Diagnosis& diagnosis);
+/// Human-readable report.
+QString toText(const Diagnosis& diagnosis);
+
+} // namespace corsbench::diagnosis

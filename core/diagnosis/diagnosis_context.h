@@ -1,0 +1,90 @@
+// SPDX-FileCopyrightText: 2026 corsbench authors
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/cors/verdict.h"
+#include "core/diagnosis/cause.h"
+#include "core/ingest/evidence.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace corsbench::diagnosis {
+
+/// One observed CORS failure, from a console line or from the engine's verdict on an exchange.
+struct Symptom {
+    QString corsError; // Chromium Network.CorsError name
+    QString failedParameter;
+    bool preflight = false;
+    QString url;
+    QString redirectedFrom;
+    QString origin;
+    QString method;
+    std::optional<int> status;
+    QString browser; // "chrome", "firefox", "safari", "engine"
+    bool ambiguous = false;
+    bool warningOnly = false;
+    bool secondary = false; // a later failed check of the same exchange, not the one reported
+    int evidenceIndex = -1; // into IngestResult::evidence
+    int exchangeIndex = -1; // into DiagnosisContext::exchanges when from the engine
+};
+
+/// An exchange found in the input with the engine's verdict on it.
+struct ExchangeView {
+    http::Exchange exchange;
+    cors::Verdict verdict;
+    int evidenceIndex = -1;
+    int line = 0; // first input line (0 for HAR entries)
+    int harEntry = -1;
+};
+
+/// Everything rules look at; built once per diagnosis.
+class DiagnosisContext {
+public:
+    DiagnosisContext(const ingest::IngestResult& input, QString framework);
+
+    const ingest::IngestResult& input() const { return m_input; }
+    const QList<Symptom>& symptoms() const { return m_symptoms; }
+    const QList<ExchangeView>& exchanges() const { return m_exchanges; }
+    /// "fastapi", "aiohttp", "flask" or "" (unknown): the user's choice or what the evidence shows.
+    const QString& framework() const { return m_framework; }
+
+    /// Symptoms whose kind is one of `kinds` (with or without the "Preflight" prefix when
+    /// `anyStage`).
+    QList<Symptom> symptomsOf(std::initializer_list<const char*> kinds, bool anyStage = true) const;
+    /// Server-side events (tracebacks, framework lines, access logs, response bodies) with evidence index.
+    QList<QPair<int, ingest::ServerEvent>> serverEvents() const;
+    bool hasKind(ingest::EvidenceKind kind) const;
+
+    /// Quotes for one evidence item (its lines) tagged with its kind.
+    QList<EvidenceQuote> quote(int evidenceIndex) const;
+    QList<EvidenceQuote> quote(const Symptom& s) const;
+    /// Quotes the engine check that failed for an exchange (header and value).
+    QList<EvidenceQuote> quoteCheck(const ExchangeView& view, const cors::Check& check) const;
+
+    /// The page origin and URL seen anywhere in the input ("" when none).
+    QString anyOrigin() const;
+    QString anyUrl() const;
+    /// Best-known failing exchange for fix generation: a recorded one when present, otherwise one
+    /// synthesised from a symptom (origin, URL, method, header hint).
+    http::Exchange failingExchange(const Symptom* s = nullptr) const;
+    /// `corsbench-cli probe URL --origin O [-X M] [-H 'N: 1']` for a symptom, or "" without a URL.
+    QString probeCommand(const Symptom* s = nullptr) const;
+
+private:
+    const ingest::IngestResult& m_input;
+    QList<Symptom> m_symptoms;
+    QList<ExchangeView> m_exchanges;
+    QString m_framework;
+};
+
+/// Adds evidence to `cause` without duplicates.
+void addEvidence(Cause& cause, const QList<EvidenceQuote>& quotes);
+bool isPreflightKind(const QString& kind);
+/// The kind without the "Preflight" prefix ("PreflightAllowOriginMismatch" → "AllowOriginMismatch").
+QString baseKind(const QString& kind);
+
+} // namespace corsbench::diagnosis
