@@ -20,6 +20,11 @@ int main(int argc, char** argv)
             runtimeDir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir.path()));
     }
+    // Each test process gets its own home: QStandardPaths' test mode (~/.qttest) would
+    // otherwise be shared by tests that ctest runs in parallel (session files collide).
+    QTemporaryDir homeDir;
+    if (homeDir.isValid())
+        qputenv("HOME", QFile::encodeName(homeDir.path()));
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("corsbench-ui-test"));
     // A known font keeps text metrics deterministic across machines.
