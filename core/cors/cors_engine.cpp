@@ -161,6 +161,30 @@ QString chromiumAcaoKind(AcaoKind k, bool preflight)
     return preflight ? QStringLiteral("Preflight") + base : base;
 }
 
+/// One line on an Access-Control-Allow-Origin result, for the check list.
+QString acaoExplanation(const AcaoResult& acao, const QString& origin, int status, bool preflight)
+{
+    switch (acao.kind) {
+    case AcaoKind::Ok:
+        return acao.value == "*" ? QStringLiteral("'*' allows any origin (no credentials)") : QStringLiteral("equals the request's origin");
+    case AcaoKind::Missing:
+        if (preflight)
+            return QStringLiteral("the preflight response has no Access-Control-Allow-Origin header (status %1)").arg(status);
+        return QStringLiteral("the response (status %1) has no Access-Control-Allow-Origin header%2")
+            .arg(status)
+            .arg(status >= 500 ? QStringLiteral("; error responses often skip the CORS middleware (a server error, not only a CORS one)") : QString());
+    case AcaoKind::Wildcard:
+        return QStringLiteral("'*' is not allowed when the request's credentials mode is 'include'");
+    case AcaoKind::Multiple:
+        return QStringLiteral("'%1' holds several values (duplicate header lines are joined); exactly one origin is allowed").arg(str(acao.value));
+    case AcaoKind::Invalid:
+        return QStringLiteral("'%1' is not a valid origin").arg(str(acao.value));
+    case AcaoKind::Mismatch:
+        return QStringLiteral("'%1' is not the request's origin %2 (byte-exact: scheme, host and port)").arg(str(acao.value), origin);
+    }
+    return {};
+}
+
 /// A single engine's failure: what it reports and where.
 struct EngineFailure {
     QString kind; // Chromium kind / Firefox key
@@ -695,28 +719,7 @@ void Evaluation::evaluatePreflight()
     const AcaoResult acao = chromiumAcao(r.headers, m_origin, m_include);
     {
         const QString kind = chromiumAcaoKind(acao.kind, true);
-        QString expl;
-        switch (acao.kind) {
-        case AcaoKind::Ok:
-            expl = acao.value == "*" ? QStringLiteral("'*' allows any origin (no credentials)")
-                                     : QStringLiteral("equals the request's origin");
-            break;
-        case AcaoKind::Missing:
-            expl = QStringLiteral("the preflight response has no Access-Control-Allow-Origin header (status %1)").arg(r.status);
-            break;
-        case AcaoKind::Wildcard:
-            expl = QStringLiteral("'*' is not allowed when the request's credentials mode is 'include'");
-            break;
-        case AcaoKind::Multiple:
-            expl = QStringLiteral("'%1' holds several values (duplicate header lines are joined); exactly one origin is allowed").arg(str(acao.value));
-            break;
-        case AcaoKind::Invalid:
-            expl = QStringLiteral("'%1' is not a valid origin").arg(str(acao.value));
-            break;
-        case AcaoKind::Mismatch:
-            expl = QStringLiteral("'%1' is not the request's origin %2 (byte-exact: scheme, host and port)").arg(str(acao.value), m_origin);
-            break;
-        }
+        const QString expl = acaoExplanation(acao, m_origin, r.status, true);
         addCheck(QStringLiteral("preflight-allow-origin"), QStringLiteral("Access-Control-Allow-Origin allows the origin"), st,
             acao.kind == AcaoKind::Ok ? CheckStatus::Pass : CheckStatus::Fail, expl, QByteArrayLiteral("Access-Control-Allow-Origin"),
             acao.present ? std::optional<QByteArray>(acao.value) : std::nullopt, kind);
@@ -1118,31 +1121,7 @@ void Evaluation::evaluateHops()
         if (corsFlag) {
             const AcaoResult acao = chromiumAcao(r.headers, requestOrigin, m_include);
             const QString kind = chromiumAcaoKind(acao.kind, false);
-            QString expl;
-            switch (acao.kind) {
-            case AcaoKind::Ok:
-                expl = acao.value == "*" ? QStringLiteral("'*' allows any origin (no credentials)")
-                                         : QStringLiteral("equals the request's origin");
-                break;
-            case AcaoKind::Missing:
-                expl = QStringLiteral("the response (status %1) has no Access-Control-Allow-Origin header%2")
-                           .arg(r.status)
-                           .arg(r.status >= 500 ? QStringLiteral("; error responses often skip the CORS middleware (a server error, not only a CORS one)")
-                                                : QString());
-                break;
-            case AcaoKind::Wildcard:
-                expl = QStringLiteral("'*' is not allowed when the request's credentials mode is 'include'");
-                break;
-            case AcaoKind::Multiple:
-                expl = QStringLiteral("'%1' holds several values (duplicate header lines are joined); exactly one origin is allowed").arg(str(acao.value));
-                break;
-            case AcaoKind::Invalid:
-                expl = QStringLiteral("'%1' is not a valid origin").arg(str(acao.value));
-                break;
-            case AcaoKind::Mismatch:
-                expl = QStringLiteral("'%1' is not the request's origin %2 (byte-exact: scheme, host and port)").arg(str(acao.value), requestOrigin);
-                break;
-            }
+            const QString expl = acaoExplanation(acao, requestOrigin, r.status, false);
             addCheck(QStringLiteral("actual-allow-origin"), QStringLiteral("Access-Control-Allow-Origin allows the origin"), st,
                 acao.kind == AcaoKind::Ok ? CheckStatus::Pass : (preflightFailed ? CheckStatus::Info : CheckStatus::Fail), expl,
                 QByteArrayLiteral("Access-Control-Allow-Origin"), acao.present ? std::optional<QByteArray>(acao.value) : std::nullopt, kind, i);
