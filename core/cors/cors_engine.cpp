@@ -123,7 +123,7 @@ AcaoResult chromiumAcao(const HeaderList& h, const QString& origin, bool include
         r.kind = include ? AcaoKind::Wildcard : AcaoKind::Ok;
         return r;
     }
-    if (str(*v) == origin) {
+    if (QLatin1StringView(*v) == origin) { // compares without a copy
         r.kind = AcaoKind::Ok;
         return r;
     }
@@ -199,23 +199,23 @@ struct EngineFailure {
 std::optional<EngineFailure> firefoxCorsCheck(const HttpResponseHead& r, const QString& origin, bool include)
 {
     EngineFailure f;
-    const QList<QByteArray> lines = r.headers.values("access-control-allow-origin");
-    if (lines.size() > 1) {
+    const qsizetype lines = r.headers.count("access-control-allow-origin");
+    if (lines > 1) {
         f.kind = QStringLiteral("CORSMultipleAllowOriginNotAllowed");
         return f;
     }
-    if (lines.isEmpty()) {
+    if (lines == 0) {
         f.kind = QStringLiteral("CORSMissingAllowOrigin");
         f.param = QString::number(r.status);
         return f;
     }
-    const QByteArray v = http::trimOws(lines.first());
+    const QByteArray v = *r.headers.combinedValue("access-control-allow-origin"); // one line: trimmed, shared
     if (v == "*") {
         if (include) {
             f.kind = QStringLiteral("CORSNotSupportingCredentials");
             return f;
         }
-    } else if (str(v) != origin) {
+    } else if (QLatin1StringView(v) != origin) {
         f.kind = QStringLiteral("CORSAllowOriginNotMatchingOrigin");
         f.param = QString::fromUtf8(v);
         return f;
@@ -235,7 +235,7 @@ std::optional<QString> webkitCorsCheck(const HttpResponseHead& r, const QString&
     const QByteArray v = r.headers.combinedValue("access-control-allow-origin").value_or(QByteArray());
     if (v == "*" && !include)
         return std::nullopt;
-    if (str(v) != origin) {
+    if (QLatin1StringView(v) != origin) {
         if (v == "*")
             return QStringLiteral("Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true.");
         if (v.contains(','))
@@ -1101,7 +1101,8 @@ void Evaluation::evaluateHops()
         const auto hopUrl = [&]() { return current == m_url ? mainUrl() : urlSpec(current); };
         const HttpResponseHead& r = hop.response;
         const Stage st = Stage::Actual;
-        if (m_ex.request.mode == http::RequestMode::SameOrigin && i > 0 && !m_pageOrigin.isSameOrigin(Origin::fromUrl(current))) {
+        const bool hopSameOrigin = m_pageOrigin.isSameOrigin(Origin::fromUrl(current));
+        if (m_ex.request.mode == http::RequestMode::SameOrigin && i > 0 && !hopSameOrigin) {
             addCheck(QStringLiteral("redirect-mode-same-origin"), QStringLiteral("Request stays same-origin"), st, CheckStatus::Fail,
                 QStringLiteral("mode 'same-origin' forbids following a redirect to %1").arg(hopUrl()), {}, std::nullopt,
                 QStringLiteral("DisallowedByMode"), i);
@@ -1111,7 +1112,7 @@ void Evaluation::evaluateHops()
             chromiumFail(f, m_v.checks.size() - 1);
             return;
         }
-        if (m_ex.request.mode == http::RequestMode::Cors && !m_pageOrigin.isSameOrigin(Origin::fromUrl(current)))
+        if (m_ex.request.mode == http::RequestMode::Cors && !hopSameOrigin)
             corsFlag = true;
         if (r.isNetworkError()) {
             evaluateNetworkFailure(r, hopUrl(), st, i);
