@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDebug>
 #include <QIcon>
 #include <QScreen>
 #include <QTimer>
@@ -27,7 +28,19 @@ int main(int argc, char* argv[])
     const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
         QStringLiteral("Quit after <ms> milliseconds (for screenshots)."), QStringLiteral("ms"));
     parser.addOption(quitAfter);
+    QCommandLineOption probe(
+        QStringLiteral("probe"), QStringLiteral("Probe <url> at start-up."), QStringLiteral("url"));
+    QCommandLineOption origin(
+        QStringLiteral("origin"), QStringLiteral("Page origin for --probe."), QStringLiteral("origin"));
+    probe.setFlags(QCommandLineOption::HiddenFromHelp);
+    origin.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ probe, origin });
     parser.process(app);
+    const auto probeInput = corsbench::ui::probeInputFromArguments(parser.value(probe), parser.value(origin));
+    if (!probeInput) {
+        qCritical().noquote() << probeInput.error().message;
+        return 2;
+    }
 
     corsbench::ui::MainWindow window;
     const QStringList files = parser.positionalArguments();
@@ -35,6 +48,8 @@ int main(int argc, char* argv[])
     if (const QScreen* screen = window.screen())
         window.setGeometry(screen->availableGeometry());
     window.showMaximized();
+    if (probeInput.value())
+        QTimer::singleShot(0, &window, [&window, input = *probeInput.value()] { window.startProbe(input); });
 
     if (parser.isSet(quitAfter)) {
         bool ok = false;

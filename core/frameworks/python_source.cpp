@@ -1269,14 +1269,20 @@ Result<Module> Module::parse(QStringView source, const Limits& limits)
     // Statements.
     QList<Value> pendingDecorators;
     struct OpenFn {
-        int index;
-        int indent;
-        int bodyIndent;
+        int index = -1;
+        int indent = 0;
+        int bodyIndent = -1;
+        bool open = false;
+        explicit operator bool() const { return open; }
+        OpenFn* operator->() { return this; }
+        void reset() { open = false; }
     };
-    std::optional<OpenFn> openFn;
+    // A plain struct with an `open` flag rather than std::optional: GCC 12 -O3 reports a
+    // false -Wmaybe-uninitialized through std::optional here.
+    OpenFn openFn;
     struct OpenLoop {
-        int index;
-        int indent;
+        int index = -1;
+        int indent = 0;
     };
     QList<OpenLoop> openLoops;
     for (int li = 0; li < m.m_lines.size(); ++li) {
@@ -1319,7 +1325,7 @@ Result<Module> Module::parse(QStringView source, const Limits& limits)
             f.span = ll.span;
             pendingDecorators.clear();
             m.m_functions.append(f);
-            openFn = OpenFn { int(m.m_functions.size() - 1), ll.indent, -1 };
+            openFn = OpenFn { int(m.m_functions.size() - 1), ll.indent, -1, true };
             continue;
         }
         if (isName(t, "class")) {

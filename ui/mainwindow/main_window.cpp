@@ -4,6 +4,7 @@
 
 #include "core/io/exchange_json.h"
 #include "core/io/input_file.h"
+#include "ui/dialogs/probe_dialog.h"
 #include "ui/editor/request_editor.h"
 #include "ui/inspectors/headers_inspector.h"
 #include "ui/inspectors/verdict_panel.h"
@@ -27,6 +28,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
@@ -34,6 +36,8 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace corsbench::ui {
 
@@ -102,12 +106,20 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_presenter(new ExchangePresenter(this))
     , m_debounce(new QTimer(this))
+    , m_probePresenter(new ProbePresenter(this))
 {
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(kDebounceMs);
     connect(m_debounce, &QTimer::timeout, this, &MainWindow::onDebounceTimeout);
     connect(m_presenter, &ExchangePresenter::verdictChanged, this, &MainWindow::onVerdictChanged);
     connect(m_presenter, &ExchangePresenter::parseFailed, this, &MainWindow::onParseFailed);
+    connect(m_probePresenter, &ProbePresenter::started, this, &MainWindow::onProbeStarted);
+    connect(m_probePresenter, &ProbePresenter::finished, this, &MainWindow::onProbeFinished);
+    connect(m_probePresenter, &ProbePresenter::failed, this, &MainWindow::onProbeFailed);
+    connect(m_probePresenter, &ProbePresenter::cancelled, this, [this] {
+        closeProbeProgress();
+        statusBar()->showMessage(tr("Probe cancelled"), 5000);
+    });
 
     buildUi();
     buildMenus();
@@ -196,6 +208,10 @@ void MainWindow::buildUi()
     split->setSizes({ 540, 1060 });
     setCentralWidget(split);
     statusBar()->setSizeGripEnabled(true);
+    m_probeStatus = new QLabel(this);
+    m_probeStatus->setAccessibleName(tr("Probe transport and time"));
+    m_probeStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_probeStatus);
 }
 
 void MainWindow::buildMenus()
@@ -225,6 +241,10 @@ void MainWindow::buildMenus()
         }
         samples->addAction(title, this, [this, name] { (void)loadSample(name); });
     }
+
+    QMenu* request = menuBar()->addMenu(tr("&Request"));
+    QAction* probe = request->addAction(tr("&Probe Server…"), this, &MainWindow::probeRequested);
+    probe->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About corsbench"), this, &MainWindow::aboutRequested);
@@ -260,6 +280,9 @@ void MainWindow::setDocument(const QString& text, const QString& filePath, const
     m_filePath = filePath;
     m_displayName = displayName;
     m_modified = modified;
+    m_probeStatus->clear(); // set again by onProbeFinished for a probed exchange
+    m_probeStatus->setToolTip({});
+    m_stepTimings = std::exchange(m_nextStepTimings, StepTimings {});
     m_resetSelection = true;
     m_revealError = true;
     m_editor->setText(text);
@@ -380,6 +403,7 @@ void MainWindow::onTextEdited()
         m_modified = true;
         updateTitle();
     }
+    m_stepTimings = {}; // an edited exchange no longer matches what was measured
     m_evaluationPending = true;
     m_sessionDirty = true;
     m_debounce->start();
@@ -410,7 +434,7 @@ void MainWindow::onVerdictChanged(const http::Exchange& exchange, const cors::Ve
     m_verdictPanel->setStale(false);
 
     const int previous = m_timeline->selectedStep();
-    m_steps = buildTimelineSteps(exchange, verdict);
+    m_steps = buildTimelineSteps(exchange, verdict, m_stepTimings);
     m_timeline->setSteps(m_steps);
     m_checksModel->setChecks(verdict.checks, exchange.preflight.has_value());
     const int step = (m_resetSelection || previous < 0 || previous >= m_steps.size()) ? defaultStep(m_steps) : previous;
@@ -549,6 +573,82 @@ void MainWindow::aboutRequested()
         tr("<h3>corsbench %1</h3><p>A workbench for debugging CORS: paste or open an exchange and see what "
            "Chrome, Firefox and Safari decide, step by step.</p>")
             .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+}
+
+QString MainWindow::probeStatusText() const
+{
+    return m_probeStatus->text().isEmpty() ? QString() : m_probeStatus->toolTip();
+}
+
+void MainWindow::probeRequested()
+{
+    if (m_probePresenter->isRunning())
+        return;
+    ProbeDialog dialog(this);
+    dialog.setInput(m_lastProbeInput);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_lastProbeInput = dialog.input();
+    startProbe(m_lastProbeInput);
+}
+
+void MainWindow::startProbe(const ProbeInput& input, bool confirmed)
+{
+    if (!confirmed && probeNeedsConfirmation(input)) {
+        const auto answer = QMessageBox::question(this, tr("Probe Server"),
+            tr("<p>%1 is not on this machine (not loopback).</p><p>Send real requests to it?</p>")
+                .arg(input.url.toHtmlEscaped()),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    m_lastProbeInput = input;
+    m_probePresenter->start(input);
+}
+
+void MainWindow::onProbeStarted(const QString& description)
+{
+    statusBar()->showMessage(description);
+    closeProbeProgress();
+    m_probeProgress = new QProgressDialog(description, tr("Cancel"), 0, 0, this);
+    m_probeProgress->setWindowTitle(tr("Probe Server"));
+    m_probeProgress->setMinimumDuration(300);
+    m_probeProgress->setAutoClose(false);
+    m_probeProgress->setAutoReset(false);
+    connect(m_probeProgress, &QProgressDialog::canceled, m_probePresenter, &ProbePresenter::cancel);
+}
+
+void MainWindow::closeProbeProgress()
+{
+    if (!m_probeProgress)
+        return;
+    QProgressDialog* progress = m_probeProgress;
+    m_probeProgress = nullptr;
+    progress->disconnect(this);
+    disconnect(progress, nullptr, m_probePresenter, nullptr);
+    progress->deleteLater();
+}
+
+void MainWindow::onProbeFinished(const QString& exchangeJson, bool networkFailure)
+{
+    closeProbeProgress();
+    m_nextStepTimings = m_probePresenter->stepTimings();
+    setDocument(exchangeJson, {}, tr("probe of %1").arg(m_lastProbeInput.url), true);
+    const Theme& style = theme();
+    const QString summary = m_probePresenter->summary();
+    m_probeStatus->setText(QStringLiteral("<span style='color:%1'>%2</span>")
+                               .arg((networkFailure ? style.fail : style.mutedText).name(), summary.toHtmlEscaped()));
+    m_probeStatus->setToolTip(summary);
+    statusBar()->showMessage(
+        networkFailure ? tr("Probe failed: %1").arg(m_probePresenter->networkError()) : tr("Probe finished"),
+        networkFailure ? 0 : 5000);
+}
+
+void MainWindow::onProbeFailed(const QString& message)
+{
+    closeProbeProgress();
+    statusBar()->clearMessage();
+    QMessageBox::warning(this, tr("Probe Server"), message);
 }
 
 void MainWindow::reportError(const QString& title, const Error& error)

@@ -6,6 +6,7 @@
 #include "core/http/exchange.h"
 #include "core/support/result.h"
 #include "ui/mainwindow/session_store.h"
+#include "ui/presenters/probe_presenter.h"
 #include "ui/timeline/timeline_steps.h"
 
 #include <QList>
@@ -15,6 +16,7 @@
 
 class QLabel;
 class QMenu;
+class QProgressDialog;
 class QTableView;
 class QTimer;
 
@@ -22,6 +24,7 @@ namespace corsbench::ui {
 
 class ChecksModel;
 class ExchangePresenter;
+class ProbePresenter;
 class HeadersInspector;
 class RequestEditor;
 class TimelineView;
@@ -61,6 +64,13 @@ public:
     bool isDocumentModified() const { return m_modified; }
     const QList<TimelineStep>& steps() const { return m_steps; }
 
+    /// Probes a server and loads the recorded exchange. Unless `confirmed`, asks before
+    /// sending to a target that is not loopback.
+    void startProbe(const ProbeInput& input, bool confirmed = false);
+    ProbePresenter* probePresenter() const { return m_probePresenter; }
+    /// Transport and total time of the probe the document came from; empty otherwise.
+    QString probeStatusText() const;
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -82,6 +92,11 @@ private:
     void saveAsRequested();
     void exportRequested();
     void aboutRequested();
+    void probeRequested();
+    void onProbeStarted(const QString& description);
+    void onProbeFinished(const QString& exchangeJson, bool networkFailure);
+    void onProbeFailed(const QString& message);
+    void closeProbeProgress();
     void reportError(const QString& title, const Error& error);
 
     ExchangePresenter* m_presenter = nullptr;
@@ -94,6 +109,12 @@ private:
     HeadersInspector* m_headersInspector = nullptr;
     QMenu* m_recentMenu = nullptr;
     QTimer* m_debounce = nullptr;
+    ProbePresenter* m_probePresenter = nullptr;
+    QLabel* m_probeStatus = nullptr;
+    QProgressDialog* m_probeProgress = nullptr;
+    ProbeInput m_lastProbeInput;
+    StepTimings m_stepTimings; // of the probe the unedited document came from
+    StepTimings m_nextStepTimings; // handed to the next setDocument()
 
     SessionStore m_session;
     QList<TimelineStep> m_steps;

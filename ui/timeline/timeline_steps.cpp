@@ -205,15 +205,27 @@ TimelineStep outcomeStep(const http::Exchange& exchange, const cors::Verdict& ve
 
 } // namespace
 
-QList<TimelineStep> buildTimelineSteps(const http::Exchange& exchange, const cors::Verdict& verdict)
+QList<TimelineStep> buildTimelineSteps(
+    const http::Exchange& exchange, const cors::Verdict& verdict, const StepTimings& timings)
 {
+    const auto withDuration = [](TimelineStep& step, double ms) {
+        if (ms < 0)
+            return;
+        step.durationMs = ms;
+        step.result += QObject::tr(" · %1 ms").arg(QString::number(ms, 'f', ms < 10 ? 1 : 0));
+    };
     QList<TimelineStep> steps;
-    if (exchange.preflight)
+    if (exchange.preflight) {
         steps.append(preflightStep(exchange, verdict));
+        withDuration(steps.last(), timings.preflightMs);
+    }
 
     QByteArray method = verdict.method.isEmpty() ? exchange.request.method : verdict.method;
     QUrl lastUrl = exchange.request.url;
-    steps.append(hopSteps(exchange, verdict, method, lastUrl));
+    QList<TimelineStep> hops = hopSteps(exchange, verdict, method, lastUrl);
+    for (qsizetype i = 0; i < hops.size() && i < timings.hopMs.size(); ++i)
+        withDuration(hops[i], timings.hopMs.at(i));
+    steps.append(hops);
 
     if (exchange.actual.isEmpty()) {
         steps.append(unsentRequestStep(exchange, verdict, method));

@@ -31,10 +31,20 @@ struct TimelineStep
     std::optional<http::HttpRequestHead> request;
     bool requestComputed = false; // request head computed by corsbench, not recorded
     std::optional<http::HttpResponseHead> response;
+    double durationMs = -1; // measured by a probe (start to end of the transfer); -1 = not measured
+};
+
+/// Measured durations (ms) of the wire steps of a probed exchange; empty for a recorded one.
+struct StepTimings
+{
+    double preflightMs = -1;
+    QList<double> hopMs; // Exchange::actual index
 };
 
 /// The steps of an exchange in wire order: preflight (when recorded), each actual hop (or a
 /// "not sent" placeholder), then the outcome. Step indices match ChecksModel::StepRole.
-QList<TimelineStep> buildTimelineSteps(const http::Exchange& exchange, const cors::Verdict& verdict);
+/// With `timings`, the preflight and hop steps carry their duration (also in `result`).
+QList<TimelineStep> buildTimelineSteps(
+    const http::Exchange& exchange, const cors::Verdict& verdict, const StepTimings& timings = {});
 
 } // namespace corsbench::ui
