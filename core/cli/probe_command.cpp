@@ -3,6 +3,8 @@
 // corsbench-cli probe: fire the preflight and actual request a browser would, judge them.
 #include "core/cli/commands.h"
 
+#include "core/cli/arguments.h"
+
 #include "core/http/origin.h"
 #include "core/io/exchange_json.h"
 #include "core/io/input_file.h"
@@ -58,18 +60,7 @@ Exit status: 0 allowed, 1 blocked by CORS, 2 usage or bad input, 3 network failu
 
 bool takeValue(const QStringList& args, qsizetype& i, QString* value, CommandIo& io)
 {
-    const QString& a = args.at(i);
-    const qsizetype eq = a.indexOf(QLatin1Char('='));
-    if (a.startsWith(QLatin1String("--")) && eq > 0) {
-        *value = a.mid(eq + 1);
-        return true;
-    }
-    if (i + 1 >= args.size()) {
-        io.err << "corsbench-cli probe: " << a << " needs a value\n";
-        return false;
-    }
-    *value = args.at(++i);
-    return true;
+    return takeOptionValue(args, i, value, io, "probe");
 }
 
 bool parseSeconds(const QString& text, int* ms)

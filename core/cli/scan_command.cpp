@@ -3,6 +3,8 @@
 // corsbench-cli scan: a bounded CORS policy audit of one endpoint with crafted origins.
 #include "core/cli/commands.h"
 
+#include "core/cli/arguments.h"
+
 #include "core/http/origin.h"
 #include "core/net/cli_support.h"
 #include "core/net/scanner.h"
@@ -44,18 +46,7 @@ Exit status: 0 pass, 1 findings (or an --allow origin blocked), 2 usage, 3 unrea
 
 bool takeValue(const QStringList& args, qsizetype& i, QString* value, CommandIo& io)
 {
-    const QString& a = args.at(i);
-    const qsizetype eq = a.indexOf(QLatin1Char('='));
-    if (a.startsWith(QLatin1String("--")) && eq > 0) {
-        *value = a.mid(eq + 1);
-        return true;
-    }
-    if (i + 1 >= args.size()) {
-        io.err << "corsbench-cli scan: " << a << " needs a value\n";
-        return false;
-    }
-    *value = args.at(++i);
-    return true;
+    return takeOptionValue(args, i, value, io, "scan");
 }
 
 } // namespace

@@ -1,0 +1,23 @@
+// SPDX-FileCopyrightText: 2026 corsbench authors
+// SPDX-License-Identifier: MIT
+#include "core/cli/arguments.h"
+
+namespace corsbench::cli {
+
+bool takeOptionValue(const QStringList& args, qsizetype& i, QString* value, CommandIo& io, const char* command)
+{
+    const QString& a = args.at(i);
+    const qsizetype eq = a.indexOf(QLatin1Char('='));
+    if (a.startsWith(QLatin1String("--")) && eq > 0) {
+        *value = a.mid(eq + 1);
+        return true;
+    }
+    if (i + 1 >= args.size()) {
+        io.err << "corsbench-cli " << command << ": " << a << " needs a value\n";
+        return false;
+    }
+    *value = args.at(++i);
+    return true;
+}
+
+} // namespace corsbench::cli
