@@ -58,27 +58,6 @@ Exit status:
 
 constexpr qint64 kMaxStdin = 256 * 1024 * 1024;
 
-// Lines no detector claimed that look like the server's Python setup.
-std::optional<QString> snippetFromUnclaimedLines(const QByteArray& data, const ingest::IngestResult& input)
-{
-    if (data.size() > 4 * 1024 * 1024)
-        return std::nullopt;
-    const QStringList lines = QString::fromUtf8(data).split(u'\n');
-    QList<bool> claimed(lines.size() + 2, false);
-    for (const auto& e : input.evidence) {
-        for (int l = qMax(1, e.firstLine); l <= e.lastLine && l <= lines.size(); ++l)
-            claimed[l] = true;
-    }
-    QString snippet;
-    for (int i = 0; i < lines.size(); ++i) {
-        if (!claimed[i + 1])
-            snippet += lines.at(i) + u'\n';
-    }
-    if (diagnosis::detectSnippetFramework(snippet).isEmpty())
-        return std::nullopt;
-    return snippet;
-}
-
 } // namespace
 
 int runDiagnose(const QStringList& args, CommandIo& io)
@@ -177,7 +156,7 @@ int runDiagnose(const QStringList& args, CommandIo& io)
         return ExitUsage;
     }
     if (!options.userSnippet && !data.isEmpty())
-        options.userSnippet = snippetFromUnclaimedLines(data, ingested->value());
+        options.userSnippet = diagnosis::snippetFromUnclaimedLines(data, ingested->value());
 
     const diagnosis::Diagnosis d = diagnosis::diagnose(ingested->value(), options);
     if (json)

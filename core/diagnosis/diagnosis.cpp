@@ -5,6 +5,7 @@
 #include "core/diagnosis/diagnosis_context.h"
 #include "core/diagnosis/fix_bridge.h"
 #include "core/diagnosis/rule.h"
+#include "core/ingest/ingest.h"
 
 #include <QJsonArray>
 
@@ -110,6 +111,36 @@ Diagnosis diagnose(const ingest::IngestResult& input, const DiagnoseOptions& opt
     if (d.input.evidence.isEmpty())
         d.notes << QStringLiteral("nothing in the input was recognised as CORS evidence");
     return d;
+}
+
+std::optional<QString> snippetFromUnclaimedLines(QByteArrayView text, const ingest::IngestResult& input)
+{
+    if (text.size() > 4 * 1024 * 1024)
+        return std::nullopt;
+    const QStringList lines = QString::fromUtf8(text).split(u'\n');
+    QList<bool> claimed(lines.size() + 2, false);
+    for (const auto& e : input.evidence) {
+        for (int l = qMax(1, e.firstLine); l <= e.lastLine && l <= lines.size(); ++l)
+            claimed[l] = true;
+    }
+    QString snippet;
+    for (int i = 0; i < lines.size(); ++i) {
+        if (!claimed[i + 1])
+            snippet += lines.at(i) + u'\n';
+    }
+    if (detectSnippetFramework(snippet).isEmpty())
+        return std::nullopt;
+    return snippet;
+}
+
+Result<Diagnosis> diagnoseText(QByteArrayView text, DiagnoseOptions options)
+{
+    auto ingested = ingest::ingestText(text);
+    if (!ingested)
+        return ingested.error();
+    if (!options.userSnippet && !text.isEmpty())
+        options.userSnippet = snippetFromUnclaimedLines(text, ingested.value());
+    return diagnose(ingested.value(), options);
 }
 
 QJsonObject toJson(const Diagnosis& d)

@@ -4,6 +4,7 @@
 
 #include "core/diagnosis/cause.h"
 #include "core/ingest/evidence.h"
+#include "core/support/result.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -34,6 +35,15 @@ struct Diagnosis {
 
 /// Runs every rule of RuleRegistry::builtIn() over the evidence. Pure, never throws.
 Diagnosis diagnose(const ingest::IngestResult& input, const DiagnoseOptions& options = {});
+
+/// The lines of `text` no detector claimed, when they look like a server's Python CORS setup
+/// (CORSMiddleware, aiohttp_cors, flask_cors, django-cors-headers); nullopt otherwise.
+std::optional<QString> snippetFromUnclaimedLines(QByteArrayView text, const ingest::IngestResult& input);
+
+/// What a paste box does: ingests `text`, takes the server snippet out of the unclaimed lines
+/// (unless options.userSnippet is set) and diagnoses. Errors: input the ingest refuses (binary,
+/// too large, malformed HAR).
+[[nodiscard]] Result<Diagnosis> diagnoseText(QByteArrayView text, DiagnoseOptions options = {});
 
 /// The documented --json object: {detected[], causes[], missing_evidence[], notes[], framework}.
 QJsonObject toJson(const Diagnosis& diagnosis);
