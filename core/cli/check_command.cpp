@@ -5,9 +5,8 @@
 #include "core/cors/cors_engine.h"
 #include "core/io/exchange_json.h"
 #include "core/io/input_file.h"
+#include "core/io/json_writer.h"
 #include "core/io/verdict_json.h"
-
-#include <QJsonDocument>
 
 namespace corsbench::cli {
 namespace {
@@ -97,7 +96,7 @@ int runCheck(const QStringList& args, CommandIo& io)
     }
     const cors::Verdict verdict = cors::CorsEngine().evaluate(exchange.value());
     if (json) {
-        io.out << QString::fromUtf8(QJsonDocument(io::verdictToJson(verdict)).toJson(QJsonDocument::Indented));
+        io.out << QString::fromUtf8(io::toReadableJson(io::verdictToJson(verdict)));
     } else {
         io.out << io::verdictToText(verdict, exchange.value(), color == 1);
     }

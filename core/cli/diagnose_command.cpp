@@ -7,9 +7,9 @@
 #include "core/ingest/har_reader.h"
 #include "core/ingest/ingest.h"
 #include "core/io/input_file.h"
+#include "core/io/json_writer.h"
 
 #include <QFile>
-#include <QJsonDocument>
 
 namespace corsbench::cli {
 namespace {
@@ -156,11 +156,11 @@ int runDiagnose(const QStringList& args, CommandIo& io)
         return ExitUsage;
     }
     if (!options.userSnippet && !data.isEmpty())
-        options.userSnippet = diagnosis::snippetFromUnclaimedLines(data, ingested->value());
+        options.userSnippet = diagnosis::snippetFromUnclaimedLines(data, ingested->value(), &options.snippetInputLines);
 
     const diagnosis::Diagnosis d = diagnosis::diagnose(ingested->value(), options);
     if (json)
-        io.out << QString::fromUtf8(QJsonDocument(diagnosis::toJson(d)).toJson(QJsonDocument::Indented));
+        io.out << QString::fromUtf8(io::toReadableJson(diagnosis::toJson(d)));
     else
         io.out << diagnosis::toText(d);
     io.out.flush();

@@ -4,6 +4,7 @@
 #include "core/cli/commands.h"
 
 #include "core/cli/arguments.h"
+#include "core/io/json_writer.h"
 
 #include "core/http/origin.h"
 #include "core/io/exchange_json.h"
@@ -13,7 +14,6 @@
 #include "core/net/prober.h"
 
 #include <QFile>
-#include <QJsonDocument>
 #include <QSaveFile>
 
 namespace corsbench::cli {
@@ -300,7 +300,7 @@ int runProbe(const QStringList& args, CommandIo& io)
         QJsonObject o = net::probeResultToJson(result, redact);
         if (!replayFrom.isEmpty())
             o[QStringLiteral("diff")] = QJsonArray::fromStringList(diff);
-        io.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+        io.out << QString::fromUtf8(io::toReadableJson(o));
     } else {
         io.out << net::probeResultToText(result);
         if (!replayFrom.isEmpty()) {

@@ -4,12 +4,11 @@
 #include "core/cli/commands.h"
 
 #include "core/cli/arguments.h"
+#include "core/io/json_writer.h"
 
 #include "core/http/origin.h"
 #include "core/net/cli_support.h"
 #include "core/net/scanner.h"
-
-#include <QJsonDocument>
 
 namespace corsbench::cli {
 
@@ -156,7 +155,7 @@ int runScan(const QStringList& args, CommandIo& io)
     if (!report)
         return usage(report.error().message);
     if (json)
-        io.out << QString::fromUtf8(QJsonDocument(net::scanReportToJson(report.value())).toJson(QJsonDocument::Indented));
+        io.out << QString::fromUtf8(io::toReadableJson(net::scanReportToJson(report.value())));
     else
         io.out << net::scanReportToText(report.value());
     io.out.flush();

@@ -7,10 +7,10 @@
 #include "core/frameworks/server_model.h"
 #include "core/http/origin.h"
 #include "core/io/input_file.h"
+#include "core/io/json_writer.h"
 #include "core/io/verdict_json.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace corsbench::cli {
@@ -268,7 +268,7 @@ int runSimulate(const QStringList& args, CommandIo& io)
             hops.append(step(h.request, h.response));
         root.insert(QStringLiteral("actual"), hops);
         root.insert(QStringLiteral("verdict"), io::verdictToJson(verdict));
-        io.out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+        io.out << QString::fromUtf8(io::toReadableJson(root));
     } else {
         io.out << "Model: " << displayName(config.framework) << " " << model.effectiveVersion() << "\n";
         io.out << describe(config) << "\n\n";

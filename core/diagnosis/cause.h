@@ -46,6 +46,10 @@ struct Cause {
     /// The failing request as far as known, for fix generation and simulation.
     std::optional<http::Exchange> failing;
     QString fixCauseId; // cause id passed to the fix generator (defaults to id)
+    QStringList extraMethods; // methods-default: other methods the fix must allow too
+    /// Replaying the request against the user's own server code reproduced the symptom.
+    bool reproduced = false;
+    QString simulation; // that replay, one line ("Replayed against your ... → 400 ...")
 };
 
 } // namespace corsbench::diagnosis

@@ -5,6 +5,7 @@
 #include "core/diagnosis/diagnosis_context.h"
 #include "core/diagnosis/fix_bridge.h"
 #include "core/diagnosis/rule.h"
+#include "core/frameworks/config_parser.h"
 #include "core/ingest/ingest.h"
 
 #include <QJsonArray>
@@ -76,6 +77,100 @@ QJsonObject fixJson(const FixProposal& f)
     return o;
 }
 
+/// Parses the user's server code once for every rule; what it found is listed as detected
+/// evidence, what it could not read as a note.
+std::optional<ServerSnippet> parseSnippet(const DiagnoseOptions& options, const QString& framework, Diagnosis& d)
+{
+    if (!options.userSnippet || options.userSnippet->trimmed().isEmpty())
+        return std::nullopt;
+    const auto hint = frameworks::frameworkFromString(framework).value_or(frameworks::Framework::Unknown);
+    auto parsed = frameworks::parseServerConfig(*options.userSnippet, hint);
+    if (!parsed) {
+        d.notes << QStringLiteral("your server code could not be read: %1").arg(parsed.error().message);
+        return std::nullopt;
+    }
+    ServerSnippet s;
+    s.config = std::move(parsed.value());
+    s.inputLines = options.snippetInputLines;
+    s.lines = options.userSnippet->split(u'\n');
+    if (s.config.framework == frameworks::Framework::Unknown)
+        return std::nullopt;
+
+    ingest::Evidence e;
+    e.kind = ingest::EvidenceKind::ServerConfig;
+    int first = 0;
+    int last = 0;
+    for (int i = 0; i < s.lines.size(); ++i) {
+        if (s.lines.at(i).trimmed().isEmpty())
+            continue;
+        const int n = s.inputLine(i + 1);
+        first = first == 0 ? n : qMin(first, n);
+        last = qMax(last, n);
+    }
+    e.firstLine = first;
+    e.lastLine = last;
+    if (s.config.middlewareLine > 0)
+        e.quote.append(ingest::SourceLine { s.inputLine(s.config.middlewareLine), s.lines.value(s.config.middlewareLine - 1).trimmed() });
+    QJsonObject summary;
+    summary.insert(QStringLiteral("framework"), frameworks::toString(s.config.framework));
+    summary.insert(QStringLiteral("cors_configured"), s.config.middlewarePresent);
+    if (!options.snippetInputLines.isEmpty() || first > 0)
+        summary.insert(QStringLiteral("source"), options.snippetInputLines.isEmpty() ? QStringLiteral("--config file") : QStringLiteral("pasted"));
+    QJsonObject args;
+    for (const auto& a : s.config.arguments)
+        args.insert(a.name, a.value.repr());
+    if (!args.isEmpty())
+        summary.insert(QStringLiteral("options"), args);
+    e.summary = summary;
+    for (const auto& issue : s.config.issues)
+        e.notes << QStringLiteral("line %1 not understood: %2").arg(s.inputLine(issue.line)).arg(issue.message);
+    for (const auto& a : s.config.arguments) {
+        if (a.environmentDependent)
+            e.notes << QStringLiteral("line %1: %2 depends on the environment; the default %3 is assumed").arg(s.inputLine(a.line)).arg(a.name, a.value.repr());
+    }
+    e.notes += s.config.notes;
+    if (!s.config.startupError.isEmpty())
+        e.notes << QStringLiteral("this app does not start: %1").arg(s.config.startupError);
+    d.input.evidence.append(e);
+    return s;
+}
+
+/// A replay of the user's own configuration outranks the generic reading of the same symptom.
+void preferReplays(QList<Cause>& causes)
+{
+    double best = 0;
+    for (const Cause& c : causes) {
+        if (c.reproduced)
+            best = qMax(best, c.confidence);
+    }
+    if (best <= 0)
+        return;
+    for (Cause& c : causes) {
+        if (!c.reproduced && c.id == u"preflight-rejected")
+            c.confidence = qMin(c.confidence, best) * 0.6;
+    }
+}
+
+/// Only fixes that change something are kept (an unconfirmed one stays flagged verified=false),
+/// and a cause without any confirmed fix says what would get one.
+QList<FixProposal> keepHonestFixes(Cause& cause, QList<FixProposal> fixes, const std::optional<QString>& userSnippet)
+{
+    QList<FixProposal> kept;
+    bool anyVerified = false;
+    for (FixProposal& f : fixes) {
+        if (!f.verified && userSnippet && f.diff.isEmpty() && f.snippet.trimmed() == userSnippet->trimmed())
+            continue; // "fix" that leaves the code as it is
+        anyVerified = anyVerified || f.verified;
+        kept.append(std::move(f));
+    }
+    if (!anyVerified && cause.failing) {
+        cause.whatToDo << (cause.reproduced ? QStringLiteral("No change tried makes the replayed request pass; the fixes below are shown unverified.")
+                                            : QStringLiteral("No verified fix: the evidence does not pin down the failing request. Give its method and headers "
+                                                             "(DevTools → Network) or your server code, or probe the server, and diagnose again."));
+    }
+    return kept;
+}
+
 } // namespace
 
 Diagnosis diagnose(const ingest::IngestResult& input, const DiagnoseOptions& options)
@@ -85,7 +180,8 @@ Diagnosis diagnose(const ingest::IngestResult& input, const DiagnoseOptions& opt
     QString framework = options.framework;
     if ((framework.isEmpty() || framework == u"auto") && options.userSnippet)
         framework = detectSnippetFramework(*options.userSnippet);
-    const DiagnosisContext ctx(d.input, framework);
+    std::optional<ServerSnippet> snippet = parseSnippet(options, framework, d);
+    const DiagnosisContext ctx(d.input, framework, std::move(snippet));
     d.framework = ctx.framework();
     QList<Cause> causes;
     for (const Rule* rule : RuleRegistry::builtIn().rules()) {
@@ -95,12 +191,13 @@ Diagnosis diagnose(const ingest::IngestResult& input, const DiagnoseOptions& opt
                 merge(causes, std::move(c));
         }
     }
+    preferReplays(causes);
     std::stable_sort(causes.begin(), causes.end(), [](const Cause& a, const Cause& b) { return a.confidence > b.confidence; });
     if (options.withFixes) {
         for (Cause& c : causes) {
             if (c.notCors && c.id != u"error-response-without-cors")
                 continue;
-            c.fixes = proposeFixesFor(c, d.framework, options.userSnippet);
+            c.fixes = keepHonestFixes(c, proposeFixesFor(c, d.framework, options.userSnippet), options.userSnippet);
         }
     }
     d.causes = std::move(causes);
@@ -113,7 +210,7 @@ Diagnosis diagnose(const ingest::IngestResult& input, const DiagnoseOptions& opt
     return d;
 }
 
-std::optional<QString> snippetFromUnclaimedLines(QByteArrayView text, const ingest::IngestResult& input)
+std::optional<QString> snippetFromUnclaimedLines(QByteArrayView text, const ingest::IngestResult& input, QList<int>* inputLines)
 {
     if (text.size() > 4 * 1024 * 1024)
         return std::nullopt;
@@ -124,12 +221,17 @@ std::optional<QString> snippetFromUnclaimedLines(QByteArrayView text, const inge
             claimed[l] = true;
     }
     QString snippet;
+    QList<int> numbers;
     for (int i = 0; i < lines.size(); ++i) {
-        if (!claimed[i + 1])
+        if (!claimed[i + 1]) {
             snippet += lines.at(i) + u'\n';
+            numbers.append(i + 1);
+        }
     }
     if (detectSnippetFramework(snippet).isEmpty())
         return std::nullopt;
+    if (inputLines)
+        *inputLines = std::move(numbers);
     return snippet;
 }
 
@@ -139,7 +241,7 @@ Result<Diagnosis> diagnoseText(QByteArrayView text, DiagnoseOptions options)
     if (!ingested)
         return ingested.error();
     if (!options.userSnippet && !text.isEmpty())
-        options.userSnippet = snippetFromUnclaimedLines(text, ingested.value());
+        options.userSnippet = snippetFromUnclaimedLines(text, ingested.value(), &options.snippetInputLines);
     return diagnose(ingested.value(), options);
 }
 
@@ -173,6 +275,9 @@ QJsonObject toJson(const Diagnosis& d)
             fixes.append(fixJson(f));
         o.insert(QStringLiteral("fixes"), fixes);
         o.insert(QStringLiteral("not_cors"), c.notCors);
+        o.insert(QStringLiteral("reproduced"), c.reproduced);
+        if (!c.simulation.isEmpty())
+            o.insert(QStringLiteral("simulation"), c.simulation);
         if (!c.missingEvidence.isEmpty())
             o.insert(QStringLiteral("missing_evidence"), QJsonArray::fromStringList(c.missingEvidence));
         if (!c.probeCommand.isEmpty())
@@ -225,6 +330,8 @@ QString toText(const Diagnosis& d)
             out += QStringLiteral("\n%1. %2  [%3, confidence %4%5]\n").arg(n).arg(c.title, c.id).arg(c.confidence, 0, 'f', 2).arg(c.failedCheck.isEmpty() ? QString() : QStringLiteral(", ") + c.failedCheck);
             if (c.notCors)
                 out += QStringLiteral("   Not a CORS configuration problem.\n");
+            if (c.reproduced)
+                out += QStringLiteral("   Reproduced with your own server code.\n");
             for (const auto& q : c.evidence)
                 out += QStringLiteral("   > %1%2\n").arg(q.line > 0 ? QStringLiteral("%1: ").arg(q.line) : QString(), q.text.left(300));
             out += QStringLiteral("   Why: %1\n").arg(c.explanation);
@@ -235,7 +342,7 @@ QString toText(const Diagnosis& d)
             if (!c.probeCommand.isEmpty())
                 out += QStringLiteral("   Probe: %1\n").arg(c.probeCommand);
             for (const auto& f : c.fixes) {
-                out += QStringLiteral("   Fix (%1)%2%3: %4\n").arg(f.framework, f.verified ? QStringLiteral(", verified") : QString(), f.developmentOnly ? QStringLiteral(", development only") : QString(), f.title);
+                out += QStringLiteral("   Fix (%1)%2%3: %4\n").arg(f.framework, f.verified ? QStringLiteral(", verified") : QStringLiteral(", NOT verified"), f.developmentOnly ? QStringLiteral(", development only") : QString(), f.title);
                 if (!f.verification.isEmpty())
                     out += QStringLiteral("     %1\n").arg(f.verification);
                 const QString body = f.diff.isEmpty() ? f.snippet : f.diff;

@@ -16,7 +16,10 @@ namespace corsbench::diagnosis {
 
 struct DiagnoseOptions {
     QString framework = QStringLiteral("auto"); // auto | fastapi | aiohttp | flask
-    std::optional<QString> userSnippet; // server source the user gave (for fix diffs)
+    std::optional<QString> userSnippet; // server source the user gave (replayed, and the base of fix diffs)
+    /// Input line of each userSnippet line when it was cut out of the input; empty when it is a
+    /// file of its own (--config).
+    QList<int> snippetInputLines;
     bool withFixes = true;
     double minConfidence = 0.15; // causes below are dropped
 };
@@ -38,7 +41,8 @@ Diagnosis diagnose(const ingest::IngestResult& input, const DiagnoseOptions& opt
 
 /// The lines of `text` no detector claimed, when they look like a server's Python CORS setup
 /// (CORSMiddleware, aiohttp_cors, flask_cors, django-cors-headers); nullopt otherwise.
-std::optional<QString> snippetFromUnclaimedLines(QByteArrayView text, const ingest::IngestResult& input);
+/// `inputLines`, when given, receives the input line number of each snippet line.
+std::optional<QString> snippetFromUnclaimedLines(QByteArrayView text, const ingest::IngestResult& input, QList<int>* inputLines = nullptr);
 
 /// What a paste box does: ingests `text`, takes the server snippet out of the unclaimed lines
 /// (unless options.userSnippet is set) and diagnoses. Errors: input the ingest refuses (binary,

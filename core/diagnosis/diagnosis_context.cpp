@@ -97,8 +97,25 @@ QString refusedHeader(const http::Exchange& ex, const QByteArray& acah)
 
 } // namespace
 
-DiagnosisContext::DiagnosisContext(const ingest::IngestResult& input, QString framework)
+int ServerSnippet::inputLine(int snippetLine) const
+{
+    if (inputLines.isEmpty())
+        return snippetLine;
+    return snippetLine >= 1 && snippetLine <= inputLines.size() ? inputLines.at(snippetLine - 1) : 0;
+}
+
+EvidenceQuote ServerSnippet::quote(int snippetLine) const
+{
+    const QString text = snippetLine >= 1 && snippetLine <= lines.size() ? lines.at(snippetLine - 1).trimmed() : QString();
+    QString source = frameworks::toString(config.framework) + QStringLiteral("-config");
+    if (inputLines.isEmpty())
+        source += QStringLiteral(" (--config file)");
+    return EvidenceQuote { inputLine(snippetLine), text, source };
+}
+
+DiagnosisContext::DiagnosisContext(const ingest::IngestResult& input, QString framework, std::optional<ServerSnippet> snippet)
     : m_input(input)
+    , m_snippet(std::move(snippet))
 {
     const cors::CorsEngine engine;
     QString detected;
@@ -187,6 +204,9 @@ DiagnosisContext::DiagnosisContext(const ingest::IngestResult& input, QString fr
         m_framework = QStringLiteral("fastapi");
     else if (chosen == u"aiohttp" || chosen == u"flask")
         m_framework = chosen;
+    else if (m_snippet && m_snippet->config.framework != frameworks::Framework::Unknown
+             && m_snippet->config.framework != frameworks::Framework::Django)
+        m_framework = frameworks::toString(m_snippet->config.framework);
     else
         m_framework = detected;
 }
@@ -370,7 +390,11 @@ http::Exchange DiagnosisContext::failingExchange(const Symptom* s) const
 
 QString DiagnosisContext::probeCommand(const Symptom* s) const
 {
-    const http::Exchange ex = failingExchange(s);
+    return probeCommandFor(failingExchange(s));
+}
+
+QString DiagnosisContext::probeCommandFor(const http::Exchange& ex)
+{
     if (ex.request.url.isEmpty())
         return {};
     QString cmd = QStringLiteral("corsbench-cli probe '%1' --origin '%2'").arg(ex.request.url.toString(), ex.pageOrigin);

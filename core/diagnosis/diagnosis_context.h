@@ -4,6 +4,7 @@
 
 #include "core/cors/verdict.h"
 #include "core/diagnosis/cause.h"
+#include "core/frameworks/config_parser.h"
 #include "core/ingest/evidence.h"
 
 #include <QList>
@@ -41,16 +42,32 @@ struct ExchangeView {
     int harEntry = -1;
 };
 
+/// The user's server code, parsed: what rules replay the failing request against.
+struct ServerSnippet {
+    frameworks::ServerConfig config;
+    /// Input line of each snippet line (index 0 = snippet line 1); empty when the snippet came
+    /// from its own file (then quotes use snippet lines with source "config").
+    QList<int> inputLines;
+    QStringList lines; // the snippet's lines, for quoting
+
+    /// The input line for a 1-based snippet line (itself when the snippet is a separate file).
+    int inputLine(int snippetLine) const;
+    /// The quote of one snippet line, tagged "<framework>-config".
+    EvidenceQuote quote(int snippetLine) const;
+};
+
 /// Everything rules look at; built once per diagnosis.
 class DiagnosisContext {
 public:
-    DiagnosisContext(const ingest::IngestResult& input, QString framework);
+    DiagnosisContext(const ingest::IngestResult& input, QString framework, std::optional<ServerSnippet> snippet = std::nullopt);
 
     const ingest::IngestResult& input() const { return m_input; }
     const QList<Symptom>& symptoms() const { return m_symptoms; }
     const QList<ExchangeView>& exchanges() const { return m_exchanges; }
     /// "fastapi", "aiohttp", "flask" or "" (unknown): the user's choice or what the evidence shows.
     const QString& framework() const { return m_framework; }
+    /// The server code the user gave, when it parsed; rules replay the request against it.
+    const std::optional<ServerSnippet>& snippet() const { return m_snippet; }
 
     /// Symptoms whose kind is one of `kinds` (with or without the "Preflight" prefix when
     /// `anyStage`).
@@ -73,12 +90,15 @@ public:
     http::Exchange failingExchange(const Symptom* s = nullptr) const;
     /// `corsbench-cli probe URL --origin O [-X M] [-H 'N: 1']` for a symptom, or "" without a URL.
     QString probeCommand(const Symptom* s = nullptr) const;
+    /// `corsbench-cli probe ...` that sends `ex`'s request from its page origin.
+    static QString probeCommandFor(const http::Exchange& ex);
 
 private:
     const ingest::IngestResult& m_input;
     QList<Symptom> m_symptoms;
     QList<ExchangeView> m_exchanges;
     QString m_framework;
+    std::optional<ServerSnippet> m_snippet;
 };
 
 /// Adds evidence to `cause` without duplicates.

@@ -19,6 +19,7 @@ QList<FixProposal> proposeFixesFor(const Cause& cause, const QString& framework,
     request.causeId = cause.fixCauseId.isEmpty() ? cause.id : cause.fixCauseId;
     request.failing = *cause.failing;
     request.userSnippet = userSnippet;
+    request.extraMethods = cause.extraMethods;
     request.framework = frameworks::frameworkFromString(framework).value_or(frameworks::Framework::Unknown);
     for (const frameworks::Fix& f : frameworks::proposeFixes(request)) {
         FixProposal p;

@@ -34,6 +34,7 @@ const RuleRegistry& RuleRegistry::builtIn()
         r.add(makeUnparsableAllowListRule());
         r.add(makePreflightStatusRule());
         r.add(makeRequestModeRule());
+        r.add(makeConfigReplayRule());
         return r;
     }();
     return registry;

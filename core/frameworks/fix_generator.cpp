@@ -30,6 +30,17 @@ struct Needs {
     QStringList headers; // non-safelisted request header names, lower-case (browser ACRH)
     bool credentials = false; // credentials: "include"
     bool preflight = false;
+    QStringList extraMethods; // other methods the same code must allow (FixRequest::extraMethods)
+    /// The method plus the extra ones, without duplicates.
+    QStringList methods() const
+    {
+        QStringList out { method };
+        for (const QString& m : extraMethods) {
+            if (!out.contains(m))
+                out << m;
+        }
+        return out;
+    }
 };
 
 Needs needsOf(const http::Exchange& ex)
@@ -198,12 +209,29 @@ void setKeyword(Editor& ed, const Value& call, const QString& name, const QStrin
     insertKeyword(ed, call, name, valueText);
 }
 
+/// Entries of an origin list that are meant as `origin` but can never match a browser's Origin
+/// header: a trailing slash or path ("http://a:1/"), or other letter case ("HTTP://A:1").
+QStringList deadVariantsOf(const QString& origin, const Value* listExpr, const py::Module& mod)
+{
+    QStringList out;
+    if (!listExpr)
+        return out;
+    const Value v = mod.evaluate(*listExpr, listExpr->span.begin);
+    for (const Value& it : v.items) {
+        if (it.kind != K::Str || it.text == origin)
+            continue;
+        if (it.text.compare(origin, Qt::CaseInsensitive) == 0 || it.text.startsWith(origin + QLatin1Char('/'), Qt::CaseInsensitive))
+            out << it.text;
+    }
+    return out;
+}
+
 /// Makes keyword `name` (a sequence of strings) contain `add` and not `remove`. Edits the list
 /// literal where it is written (possibly an earlier `origins = [...]`), else replaces the argument.
 /// Returns the resulting items.
 QStringList editSequenceKeyword(Editor& ed, const py::Module& mod, const Value& call, const QString& name,
     const QStringList& add, const QStringList& remove, const QStringList& defaults, bool tupleDefault = false,
-    bool caseInsensitive = false)
+    bool caseInsensitive = false, QStringList* removedOut = nullptr)
 {
     const Value* expr = call.keyword(name);
     QStringList items = defaults;
@@ -232,8 +260,10 @@ QStringList editSequenceKeyword(Editor& ed, const py::Module& mod, const Value& 
         }
         return false;
     };
-    for (const QString& r : remove)
-        items.removeAll(r);
+    for (const QString& r : remove) {
+        if (items.removeAll(r) > 0 && removedOut)
+            removedOut->append(r);
+    }
     for (const QString& a : add) {
         if (!containsItem(a))
             items << a;
@@ -313,8 +343,10 @@ Verification verify(const QString& snippet, Framework fw, const http::Exchange& 
 QString fastapiExample(const Needs& n, const QString& cause)
 {
     QStringList methods = { QStringLiteral("GET") };
-    if (!methods.contains(n.method))
-        methods << n.method;
+    for (const QString& m : n.methods()) {
+        if (!methods.contains(m))
+            methods << m;
+    }
     QStringList headers;
     for (const QString& h : n.headers)
         headers << headerDisplayName(h);
@@ -425,19 +457,23 @@ EditResult editFastApi(const py::Module& mod, const ServerConfig& cfg, const QSt
     Editor ed { mod.source(), {}, {} };
     const py::CallSite* cs = cfg.middlewarePresent ? callAt(mod, cfg.middlewareSpan) : nullptr;
     const bool wantsCreds = n.credentials || cfg.starlette.allowCredentials;
+    QStringList replacedOrigins;
     auto ensureOrigin = [&](const Value& call) {
-        QStringList remove;
+        QStringList remove = deadVariantsOf(n.origin, call.keyword(u"allow_origins"), mod);
         if (wantsCreds)
             remove << QStringLiteral("*");
-        editSequenceKeyword(ed, mod, call, QStringLiteral("allow_origins"), { n.origin }, remove, {});
+        editSequenceKeyword(ed, mod, call, QStringLiteral("allow_origins"), { n.origin }, remove, {}, false, false, &replacedOrigins);
+        replacedOrigins.removeAll(QStringLiteral("*"));
     };
     if (!cs || cause == L("middleware-missing")) {
         if (cs) {
             r.why = QStringLiteral("CORSMiddleware is already configured");
         }
         QStringList methods = { QStringLiteral("GET") };
-        if (!methods.contains(n.method))
-            methods << n.method;
+        for (const QString& m : n.methods()) {
+            if (!methods.contains(m))
+                methods << m;
+        }
         QString block = QStringLiteral("\napp.add_middleware(\n    CORSMiddleware,\n    allow_origins=%1,\n    allow_methods=%2,\n")
                             .arg(renderSeq({ n.origin }, false), renderSeq(methods, false));
         block.replace(QLatin1String("app.add_middleware"), cfg.appName + QLatin1String(".add_middleware"));
@@ -463,9 +499,12 @@ EditResult editFastApi(const py::Module& mod, const ServerConfig& cfg, const QSt
         ensureOrigin(call);
         r.title = cause == L("origin-not-allowed") ? QStringLiteral("Add %1 to allow_origins").arg(n.origin)
                                                    : QStringLiteral("Replace \"*\" in allow_origins by the explicit origin %1").arg(n.origin);
+        if (cause == L("origin-not-allowed") && !replacedOrigins.isEmpty())
+            r.title = QStringLiteral("Replace %1 by %2 in allow_origins (an Origin header has no trailing slash or path, and is lower case)")
+                          .arg(renderSeq(replacedOrigins, false).mid(1).chopped(1), n.origin);
     } else if (cause == L("methods-default")) {
-        editSequenceKeyword(ed, mod, call, QStringLiteral("allow_methods"), { n.method }, {}, { QStringLiteral("GET") });
-        r.title = QStringLiteral("Add %1 to allow_methods (the default is only GET)").arg(n.method);
+        editSequenceKeyword(ed, mod, call, QStringLiteral("allow_methods"), n.methods(), {}, { QStringLiteral("GET") });
+        r.title = QStringLiteral("Add %1 to allow_methods (the default is only GET)").arg(n.methods().join(L(", ")));
     } else if (cause == L("header-not-allowed") || cause == L("authorization-not-allowed")) {
         QStringList hs;
         for (const QString& h : n.headers)
@@ -665,11 +704,11 @@ EditResult editAiohttp(const py::Module& mod, const ServerConfig& cfg, const QSt
         }
         r.title = QStringLiteral("Allow %1 in allow_headers (aiohttp_cors does not imply Content-Type)").arg(hs.join(L(", ")));
     } else if (cause == L("methods-default")) {
-        if (!withEntryCall([&](const Value& c) { editSequenceKeyword(ed, mod, c, QStringLiteral("allow_methods"), { n.method }, {}, {}); })) {
+        if (!withEntryCall([&](const Value& c) { editSequenceKeyword(ed, mod, c, QStringLiteral("allow_methods"), n.methods(), {}, {}); })) {
             r.why = QStringLiteral("no ResourceOptions(...) entry for %1 to edit").arg(n.origin);
             return r;
         }
-        r.title = QStringLiteral("Add %1 to allow_methods").arg(n.method);
+        r.title = QStringLiteral("Add %1 to allow_methods").arg(n.methods().join(L(", ")));
     } else if (cause == L("credentials-mode-mismatch")) {
         if (!withEntryCall([&](const Value& c) { setKeyword(ed, c, QStringLiteral("allow_credentials"), QStringLiteral("True")); })) {
             r.why = QStringLiteral("no ResourceOptions(...) entry for %1 to edit").arg(n.origin);
@@ -748,7 +787,8 @@ EditResult editFlask(const py::Module& mod, const ServerConfig& cfg, const QStri
     const Value& call = cs->call;
     auto ensureOrigin = [&] {
         const Value* o = call.keyword(u"origins");
-        QStringList remove = { QStringLiteral("*"), QStringLiteral(".*") };
+        QStringList remove = deadVariantsOf(n.origin, o, mod);
+        remove << QStringLiteral("*") << QStringLiteral(".*");
         if (!o)
             insertKeyword(ed, call, QStringLiteral("origins"), renderSeq({ n.origin }, false));
         else
@@ -758,10 +798,10 @@ EditResult editFlask(const py::Module& mod, const ServerConfig& cfg, const QStri
         ensureOrigin();
         r.title = QStringLiteral("List %1 in origins").arg(n.origin);
     } else if (cause == L("methods-default")) {
-        editSequenceKeyword(ed, mod, call, QStringLiteral("methods"), { n.method }, {},
+        editSequenceKeyword(ed, mod, call, QStringLiteral("methods"), n.methods(), {},
             { QStringLiteral("GET"), QStringLiteral("HEAD"), QStringLiteral("POST"), QStringLiteral("OPTIONS"), QStringLiteral("PUT"),
                 QStringLiteral("PATCH"), QStringLiteral("DELETE") });
-        r.title = QStringLiteral("Add %1 to methods").arg(n.method);
+        r.title = QStringLiteral("Add %1 to methods").arg(n.methods().join(L(", ")));
     } else if (cause == L("header-not-allowed") || cause == L("authorization-not-allowed")) {
         QStringList hs;
         for (const QString& h : n.headers)
@@ -847,7 +887,9 @@ QList<Fix> proposeFixes(const FixRequest& request)
     http::Exchange failing = request.failing;
     if (failing.request.url.isEmpty() || failing.request.url.host().isEmpty())
         failing.request.url = QUrl(QStringLiteral("http://127.0.0.1:8000") + (failing.request.url.path().isEmpty() ? QStringLiteral("/api/data") : failing.request.url.path()));
-    const Needs needs = needsOf(failing);
+    Needs needs = needsOf(failing);
+    for (const QString& m : request.extraMethods)
+        needs.extraMethods << m.toUpper();
     const bool nullOrigin = needs.origin == L("null") || needs.origin.isEmpty();
     if (needs.origin.isEmpty()) {
         Fix f;

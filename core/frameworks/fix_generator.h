@@ -32,6 +32,8 @@ struct FixRequest {
     http::Exchange failing; // page origin + request intent at least
     std::optional<QString> userSnippet; // the user's config/app source, when given
     Framework framework = Framework::Unknown; // Unknown → FastAPI and aiohttp (and Flask if detected)
+    /// "methods-default": further methods the same edit must allow (the evidence names several).
+    QStringList extraMethods;
 };
 
 /// Fixes for one cause, best first. Never proposes reflecting any origin or `*` with credentials.

@@ -28,6 +28,7 @@ enum class EvidenceKind {
     HttpRequest, // raw request head
     HttpResponse, // raw response head (+ first body line)
     ExchangeJson, // corsbench exchange or case JSON
+    ServerConfig, // the server's Python CORS setup (added by diagnosis from lines nothing else claimed)
 };
 
 QString toString(EvidenceKind kind); // "chrome-console", "firefox-console", ...

@@ -29,6 +29,7 @@ QString toString(EvidenceKind kind)
     case EvidenceKind::HttpRequest: return QStringLiteral("http-request");
     case EvidenceKind::HttpResponse: return QStringLiteral("http-response");
     case EvidenceKind::ExchangeJson: return QStringLiteral("exchange-json");
+    case EvidenceKind::ServerConfig: return QStringLiteral("server-config");
     }
     return {};
 }

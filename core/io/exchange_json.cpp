@@ -4,6 +4,7 @@
 
 #include "core/cors/fetch_rules.h"
 #include "core/http/origin.h"
+#include "core/io/json_writer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -520,7 +521,7 @@ QJsonObject exchangeToJson(const http::Exchange& ex, const WriteOptions& options
 
 QByteArray writeExchange(const http::Exchange& exchange, const WriteOptions& options)
 {
-    return QJsonDocument(exchangeToJson(exchange, options)).toJson(QJsonDocument::Indented);
+    return toReadableJson(exchangeToJson(exchange, options));
 }
 
 } // namespace corsbench::io

@@ -181,7 +181,7 @@ TEST(FixGenerator, FastApiCredentialsWithWildcard)
         intent(QStringLiteral("http://localhost:3000"), "GET", QStringLiteral("http://127.0.0.1:8000/api/items/"), {},
             http::CredentialsMode::Include) };
     expectVerifiedEdit(c);
-    FixRequest req { QStringLiteral("credentials-with-wildcard"), c.failing, wildcard, Framework::FastApi };
+    FixRequest req { QStringLiteral("credentials-with-wildcard"), c.failing, wildcard, Framework::FastApi, {} };
     const Fix f = proposeFixes(req).first();
     EXPECT_FALSE(f.snippet.contains(QStringLiteral("\"*\""))) << f.snippet.toStdString();
 }
@@ -190,7 +190,7 @@ TEST(FixGenerator, FastApiErrorResponseWithoutCors)
 {
     const http::Exchange ex = intent(QStringLiteral("http://localhost:3000"), "GET", QStringLiteral("http://127.0.0.1:8000/api/boom"));
     expectVerifiedEdit({ "error-response-without-cors", Framework::FastApi, &kFastApi, ex });
-    FixRequest req { QStringLiteral("error-response-without-cors"), ex, kFastApi, Framework::FastApi };
+    FixRequest req { QStringLiteral("error-response-without-cors"), ex, kFastApi, Framework::FastApi, {} };
     const Fix f = proposeFixes(req).first();
     EXPECT_TRUE(f.snippet.contains(QStringLiteral("app = CORSMiddleware(app,")));
     EXPECT_FALSE(f.snippet.contains(QStringLiteral("app.add_middleware(")));
@@ -208,7 +208,7 @@ TEST(FixGenerator, FastApiTrailingSlashRedirect)
     // With CORSMiddleware the preflight is answered before routing and the 307 carries CORS headers,
     // so browsers follow it; the fix (declare the called path too) must keep it working.
     EXPECT_TRUE(allowedWith(s, Framework::FastApi, ex));
-    FixRequest req { QStringLiteral("preflight-redirect-trailing-slash"), ex, s, Framework::FastApi };
+    FixRequest req { QStringLiteral("preflight-redirect-trailing-slash"), ex, s, Framework::FastApi, {} };
     const Fix f = proposeFixes(req).first();
     EXPECT_TRUE(f.verified) << f.verification.toStdString();
     EXPECT_TRUE(f.diff.contains(QStringLiteral("+@app.post(\"/api/items\")"))) << f.diff.toStdString();

@@ -28,7 +28,8 @@ using namespace corsbench;
 
 namespace {
 
-QString casesDir() { return QStringLiteral(CORSBENCH_INTEGRATION_DIR "/data/cases"); }
+// The shared corpus copy every suite uses (tests/data/corpus).
+QString casesDir() { return QStringLiteral(CORSBENCH_INTEGRATION_DIR "/../data/corpus"); }
 
 QStringList caseIds()
 {

@@ -135,5 +135,6 @@ std::unique_ptr<Rule> makeNullOriginRule();
 std::unique_ptr<Rule> makeUnparsableAllowListRule();
 std::unique_ptr<Rule> makePreflightStatusRule();
 std::unique_ptr<Rule> makeRequestModeRule();
+std::unique_ptr<Rule> makeConfigReplayRule();
 
 } // namespace corsbench::diagnosis::rules
