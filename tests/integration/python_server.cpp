@@ -10,12 +10,22 @@ namespace corsbench::itest {
 
 QString PythonServer::start(const QByteArray& configJson, int timeoutMs)
 {
+    return launch({ QString::fromUtf8(configJson) }, timeoutMs);
+}
+
+QString PythonServer::startModule(const QString& path, int timeoutMs)
+{
+    return launch({ QStringLiteral("--module"), path }, timeoutMs);
+}
+
+QString PythonServer::launch(const QStringList& arguments, int timeoutMs)
+{
     const QString python = QStringLiteral(CORSBENCH_PYTHON3);
     const QString script = QStringLiteral(CORSBENCH_INTEGRATION_DIR "/servers/cors_server.py");
     if (!QFileInfo::exists(python))
         return QStringLiteral("%1 not found: install the Debian package python3").arg(python);
     m_process.setProgram(python);
-    m_process.setArguments({ script, QString::fromUtf8(configJson) });
+    m_process.setArguments(QStringList { script } + arguments);
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.start();
     if (!m_process.waitForStarted(10000))

@@ -21,11 +21,15 @@ public:
     /// `timeoutMs`, until it accepts connections. Returns an empty string on success, else what
     /// went wrong — for a missing framework, which Debian package to install.
     QString start(const QByteArray& configJson, int timeoutMs = 60000);
+    /// Serves the `app` object of an application module file (FastAPI, aiohttp or Flask).
+    QString startModule(const QString& path, int timeoutMs = 60000);
     void stop();
     quint16 port() const { return m_port; }
     QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
 
 private:
+    QString launch(const QStringList& arguments, int timeoutMs);
+
     QProcess m_process;
     quint16 m_port = 0;
 };

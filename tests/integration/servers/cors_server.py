@@ -4,6 +4,10 @@
 """Start one real Python CORS server for the integration tests.
 
 Usage: /usr/bin/python3 cors_server.py CONFIG_JSON
+       /usr/bin/python3 cors_server.py --module APP_PY
+
+The second form serves the `app` object of a user's own application module (FastAPI, aiohttp
+or Flask, detected from the object's type) — the tests run the fixed modules `diagnose` writes.
 
 CONFIG_JSON is a JSON object (inline text, or @path to a file) in the same shape as the shared
 corpus' `server.config` blocks (see ../../../docs or the corpus README):
@@ -284,7 +288,45 @@ def run_raw(cfg):
     srv.serve_forever()
 
 
+def run_module(path):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("corsbench_user_app", path)
+    mod = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(mod)
+    except ImportError as e:
+        name = getattr(e, "name", "") or ""
+        fw = "aiohttp" if name.startswith("aiohttp") else "flask" if name.startswith("flask") else "fastapi"
+        missing(fw, e)
+    app = getattr(mod, "app", None)
+    kind = type(app).__module__ if app is not None else ""
+    if kind.startswith("fastapi") or kind.startswith("starlette"):
+        import uvicorn
+        sock = listening_socket()
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+        announce(sock)
+        server.run(sockets=[sock])
+    elif kind.startswith("aiohttp"):
+        from aiohttp import web
+        sock = listening_socket()
+        announce(sock)
+        web.run_app(app, sock=sock, print=None, handle_signals=True)
+    elif kind.startswith("flask"):
+        import logging
+        from werkzeug.serving import make_server
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)
+        server = make_server(HOST, 0, app, threaded=True)
+        print("PORT %d" % server.server_port, flush=True)
+        server.serve_forever()
+    else:
+        sys.stderr.write("%s: no FastAPI, aiohttp or Flask object named `app` (found %r)\n" % (path, kind))
+        sys.exit(2)
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--module":
+        run_module(sys.argv[2])
+        return
     if len(sys.argv) != 2:
         sys.stderr.write(__doc__)
         sys.exit(2)
