@@ -138,6 +138,7 @@ DiagnosisContext::DiagnosisContext(const ingest::IngestResult& input, QString fr
                 s.method = c.method;
                 s.status = c.status;
                 s.browser = c.browser;
+                s.firefoxReasonKey = c.firefoxReasonKey;
                 s.ambiguous = c.ambiguous;
                 s.warningOnly = c.warningOnly;
                 s.evidenceIndex = i;

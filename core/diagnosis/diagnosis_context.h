@@ -26,6 +26,7 @@ struct Symptom {
     QString method;
     std::optional<int> status;
     QString browser; // "chrome", "firefox", "safari", "engine"
+    QString firefoxReasonKey; // Firefox console: its own reason ("CORSPreflightDidNotSucceed")
     bool ambiguous = false;
     bool warningOnly = false;
     bool secondary = false; // a later failed check of the same exchange, not the one reported

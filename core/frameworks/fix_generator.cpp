@@ -503,8 +503,9 @@ EditResult editFastApi(const py::Module& mod, const ServerConfig& cfg, const QSt
             r.title = QStringLiteral("Replace %1 by %2 in allow_origins (an Origin header has no trailing slash or path, and is lower case)")
                           .arg(renderSeq(replacedOrigins, false).mid(1).chopped(1), n.origin);
     } else if (cause == L("methods-default")) {
+        const bool given = call.keyword(u"allow_methods") != nullptr;
         editSequenceKeyword(ed, mod, call, QStringLiteral("allow_methods"), n.methods(), {}, { QStringLiteral("GET") });
-        r.title = QStringLiteral("Add %1 to allow_methods (the default is only GET)").arg(n.methods().join(L(", ")));
+        r.title = QStringLiteral("Add %1 to allow_methods%2").arg(n.methods().join(L(", ")), given ? QString() : QStringLiteral(" (the default is only GET)"));
     } else if (cause == L("header-not-allowed") || cause == L("authorization-not-allowed")) {
         QStringList hs;
         for (const QString& h : n.headers)

@@ -215,3 +215,34 @@ app.add_middleware(CORSMiddleware, allow_origins=os.environ.get("CORS_ORIGINS", 
     ASSERT_FALSE(d.causes.isEmpty());
     EXPECT_EQ(d.causes.first().id, u"origin-not-allowed") << diagnosis::toText(d).toStdString();
 }
+
+TEST(ConfigReplay, FirefoxLineWithoutOriginUsesTheAllowListAndFirefoxsReason)
+{
+    const QByteArray paste = R"(Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at http://127.0.0.1:8000/api/items/7. (Reason: CORS preflight response did not succeed). Status code: 400.
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+app = FastAPI()
+app.add_middleware(CORSMiddleware, allow_origins=["http://localhost:5173"], allow_methods=["GET", "POST"])
+
+@app.put("/api/items/{item_id}")
+async def put_item(item_id: int):
+    return {"id": item_id}
+)";
+    const auto d = diagnoseText(paste);
+    ASSERT_FALSE(d.causes.isEmpty());
+    const auto& top = d.causes.first();
+    EXPECT_EQ(top.id, u"methods-default") << diagnosis::toText(d).toStdString();
+    EXPECT_TRUE(top.reproduced);
+    ASSERT_TRUE(top.failing.has_value());
+    EXPECT_EQ(top.failing->pageOrigin, u"http://localhost:5173");
+    EXPECT_EQ(top.failing->request.method, "PUT"); // the only method the route takes that fails
+    bool asksForOrigin = false;
+    for (const QString& m : top.missingEvidence)
+        asksForOrigin = asksForOrigin || m.contains(u"page origin");
+    EXPECT_TRUE(asksForOrigin);
+    ASSERT_FALSE(top.fixes.isEmpty());
+    EXPECT_TRUE(top.fixes.first().verified);
+    EXPECT_TRUE(top.fixes.first().diff.contains(u"allow_methods=[\"GET\", \"POST\", \"PUT\"]")) << top.fixes.first().diff.toStdString();
+}

@@ -21,6 +21,7 @@ struct Candidate {
     http::Exchange intent;
     bool cookie = false;
     bool guessed = false; // method/headers invented because the evidence does not name them
+    bool originGuessed = false; // page origin taken from the configuration's list
 };
 
 struct Replay {
@@ -54,7 +55,11 @@ bool reproduces(const Symptom& s, const http::Exchange& sim, const cors::Verdict
         return false;
     const QString& kind = v.error->kind;
     const bool exact = s.browser == u"chrome" || s.browser == u"engine";
-    if (exact && !s.ambiguous) {
+    if (!s.firefoxReasonKey.isEmpty()) {
+        // Firefox's own reason, as the engine predicts Firefox would print it.
+        if (v.firefox.errorKind != s.firefoxReasonKey)
+            return false;
+    } else if (exact && !s.ambiguous) {
         if (kind != s.corsError)
             return false;
     } else if (family(kind) != family(s.corsError) || isPreflightKind(kind) != isPreflightKind(s.corsError)) {
@@ -237,11 +242,34 @@ http::Exchange withoutResponses(http::Exchange ex)
     return ex;
 }
 
+QList<Candidate> candidatesFrom(const DiagnosisContext& ctx, const Symptom& s, const http::Exchange& base);
+
 /// The requests worth replaying for one symptom: the recorded one when known, otherwise the
 /// plausible ones its kind allows.
 QList<Candidate> candidatesFor(const DiagnosisContext& ctx, const Symptom& s)
 {
-    const http::Exchange base = withoutResponses(ctx.failingExchange(&s));
+    const QList<Candidate> out = candidatesFrom(ctx, s, withoutResponses(ctx.failingExchange(&s)));
+    if (!s.origin.isEmpty() || !ctx.anyOrigin().isEmpty())
+        return out;
+    // The evidence never names the page origin (Firefox does not print it): the page is most
+    // likely one the configuration lists.
+    QList<Candidate> listed;
+    int n = 0;
+    for (const QString& origin : configuredOrigins(ctx.snippet()->config)) {
+        if (!origin.startsWith(QLatin1String("http")) || ++n > 3)
+            continue;
+        http::Exchange base = withoutResponses(ctx.failingExchange(&s));
+        base.pageOrigin = origin;
+        for (Candidate c : candidatesFrom(ctx, s, base)) {
+            c.originGuessed = true;
+            listed.append(c);
+        }
+    }
+    return listed.isEmpty() ? out : listed;
+}
+
+QList<Candidate> candidatesFrom(const DiagnosisContext& ctx, const Symptom& s, const http::Exchange& base)
+{
     bool known = s.exchangeIndex >= 0;
     for (const auto& e : ctx.input().evidence)
         known = known || e.intent.has_value() || e.requestHead.has_value();
@@ -476,6 +504,11 @@ private:
                                requestLabel(r.candidate.intent), r.detail);
         c.evidence.append(EvidenceQuote { 0, c.simulation, QStringLiteral("simulation") });
         c.explanation = explanationFor(id, r, snippet.config, fw);
+        if (r.candidate.originGuessed) {
+            c.missingEvidence << QStringLiteral("the page origin (Firefox does not print it; Chrome's line or the request's Origin header shows it) — %1 from your allow-list was assumed")
+                                     .arg(r.candidate.intent.pageOrigin);
+            c.confidence = qMin(c.confidence, 0.75);
+        }
         if (guessed) {
             c.explanation += QStringLiteral(" The evidence does not name the request's method or headers; of the common requests tried against your routes, these fail exactly as reported: %1.")
                                  .arg(labels.mid(0, 4).join(QStringLiteral("; ")));
@@ -507,9 +540,9 @@ private:
         }
         if (id == u"methods-default")
             return QStringLiteral("The preflight asks Access-Control-Request-Method: %1 and your configuration does not allow that method, so the "
-                                  "preflight is refused (%2). %3")
+                                  "preflight is refused (%2).%3")
                 .arg(QString::fromUtf8(r.candidate.intent.request.method), r.answer,
-                    cfg.framework == Framework::FastApi && r.configLine == 0 ? QStringLiteral("Starlette's CORSMiddleware allows only GET unless allow_methods is given.")
+                    cfg.framework == Framework::FastApi && r.configLine == 0 ? QStringLiteral(" Starlette's CORSMiddleware allows only GET unless allow_methods is given.")
                                                                             : QString());
         if (id == u"header-not-allowed" || id == u"authorization-not-allowed")
             return QStringLiteral("The preflight lists the request's own headers in Access-Control-Request-Headers and your configuration does not "
