@@ -4,6 +4,11 @@
 
 namespace corsbench::cli {
 
+QString optionName(const QString& arg)
+{
+    return arg.startsWith(QLatin1String("--")) && arg.contains(QLatin1Char('=')) ? arg.left(arg.indexOf(QLatin1Char('='))) : arg;
+}
+
 bool takeOptionValue(const QStringList& args, qsizetype& i, QString* value, CommandIo& io, const char* command)
 {
     const QString& a = args.at(i);

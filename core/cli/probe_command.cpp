@@ -4,11 +4,10 @@
 #include "core/cli/commands.h"
 
 #include "core/cli/arguments.h"
-#include "core/io/json_writer.h"
-
 #include "core/http/origin.h"
 #include "core/io/exchange_json.h"
 #include "core/io/input_file.h"
+#include "core/io/json_writer.h"
 #include "core/net/cli_support.h"
 #include "core/net/probe_report.h"
 #include "core/net/prober.h"
@@ -100,9 +99,7 @@ int runProbe(const QStringList& args, CommandIo& io)
 
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& a = args.at(i);
-        const QString name = a.startsWith(QLatin1String("--")) && a.contains(QLatin1Char('='))
-            ? a.left(a.indexOf(QLatin1Char('=')))
-            : a;
+        const QString name = optionName(a);
         QString v;
         if (name == QLatin1String("-h") || name == QLatin1String("--help")) {
             io.out << kProbeHelp;

@@ -4,9 +4,8 @@
 #include "core/cli/commands.h"
 
 #include "core/cli/arguments.h"
-#include "core/io/json_writer.h"
-
 #include "core/http/origin.h"
+#include "core/io/json_writer.h"
 #include "core/net/cli_support.h"
 #include "core/net/scanner.h"
 
@@ -65,9 +64,7 @@ int runScan(const QStringList& args, CommandIo& io)
     };
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& a = args.at(i);
-        const QString name = a.startsWith(QLatin1String("--")) && a.contains(QLatin1Char('='))
-            ? a.left(a.indexOf(QLatin1Char('=')))
-            : a;
+        const QString name = optionName(a);
         QString v;
         if (name == QLatin1String("-h") || name == QLatin1String("--help")) {
             io.out << kScanHelp;

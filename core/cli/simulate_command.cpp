@@ -78,21 +78,6 @@ QJsonArray headersJson(const http::HeaderList& h)
     return a;
 }
 
-ServerRequest serverRequestOf(const http::HttpRequestHead& head)
-{
-    ServerRequest r;
-    r.method = head.method;
-    r.path = head.url.path(QUrl::FullyEncoded);
-    if (r.path.isEmpty())
-        r.path = QStringLiteral("/");
-    if (head.url.hasQuery())
-        r.path += QLatin1Char('?') + head.url.query(QUrl::FullyEncoded);
-    r.headers = head.headers;
-    r.scheme = head.url.scheme();
-    r.authority = head.url.authority(QUrl::FullyEncoded);
-    return r;
-}
-
 } // namespace
 
 int runSimulate(const QStringList& args, CommandIo& io)
@@ -250,7 +235,7 @@ int runSimulate(const QStringList& args, CommandIo& io)
                 o.insert(QStringLiteral("request"), QJsonObject { { QStringLiteral("method"), QString::fromUtf8(req->method) },
                                                        { QStringLiteral("url"), req->url.toString() },
                                                        { QStringLiteral("headers"), headersJson(req->headers) } });
-                const ServerResponse sr = simulateRequest(model, serverRequestOf(*req));
+                const ServerResponse sr = simulateRequest(model, toServerRequest(*req));
                 o.insert(QStringLiteral("body"), QString::fromUtf8(sr.body));
                 o.insert(QStringLiteral("note"), sr.note);
             }
@@ -278,7 +263,7 @@ int runSimulate(const QStringList& args, CommandIo& io)
                 io.out << requestText(*req);
             io.out << title << " response (modelled):\n" << headText(resp);
             if (req) {
-                const ServerResponse sr = simulateRequest(model, serverRequestOf(*req));
+                const ServerResponse sr = simulateRequest(model, toServerRequest(*req));
                 if (!sr.body.isEmpty())
                     io.out << "  body: " << QString::fromUtf8(sr.body.left(200)).replace(QLatin1Char('\n'), QStringLiteral("\\n")) << "\n";
                 if (!sr.note.isEmpty())

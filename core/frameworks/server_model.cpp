@@ -1224,8 +1224,6 @@ ServerResponse simulateRequest(const ServerModel& model, const ServerRequest& re
     return r;
 }
 
-namespace {
-
 ServerRequest toServerRequest(const http::HttpRequestHead& head)
 {
     ServerRequest r;
@@ -1240,8 +1238,6 @@ ServerRequest toServerRequest(const http::HttpRequestHead& head)
     r.authority = head.url.authority(QUrl::FullyEncoded);
     return r;
 }
-
-} // namespace
 
 http::Exchange simulateExchange(const ServerModel& model, const http::Exchange& intent, const SimulationOptions& options)
 {

@@ -45,6 +45,9 @@ struct ServerResponse {
 
 ServerResponse simulateRequest(const ServerModel& model, const ServerRequest& request);
 
+/// The request as the server sees it: path + query as on the wire, scheme and authority from the URL.
+ServerRequest toServerRequest(const http::HttpRequestHead& head);
+
 struct SimulationOptions {
     /// Whether the browser attaches a Cookie to the actual request (credentials "include" with a
     /// cookie stored for the site). nullopt: taken from the recorded actual request, else false.

@@ -31,14 +31,7 @@ public:
             if (!preflight405 && !actualNoAcao)
                 continue;
             conf = qMax(conf, preflight405 ? 0.85 : 0.55);
-            for (const auto& check : v.verdict.checks) {
-                if (check.reported) {
-                    addEvidence(c, ctx.quoteCheck(v, check));
-                    break;
-                }
-            }
-            if (!c.failing)
-                c.failing = v.exchange;
+            addReportedCheck(ctx, c, v);
         }
         for (const Symptom& s : ctx.symptomsOf({ "PreflightInvalidStatus", "MissingAllowOriginHeader" })) {
             if (s.status.value_or(0) == 405 || (!s.preflight && s.status.value_or(0) == 200 && s.exchangeIndex < 0)) {
@@ -49,16 +42,7 @@ public:
         if (conf <= 0.0)
             return {};
         c.confidence = conf;
-        // The browser's view of the same failure supports it, and describes the request.
-        for (const Symptom& s : ctx.symptomsOf({ "PreflightMissingAllowOriginHeader", "PreflightInvalidStatus" }, false)) {
-            if (s.exchangeIndex >= 0)
-                continue;
-            addEvidence(c, ctx.quote(s));
-            if (!c.failing)
-                c.failing = ctx.failingExchange(&s);
-        }
-        if (!c.failing)
-            c.failing = ctx.failingExchange();
+        addPreflightConsoleSupport(ctx, c);
         c.explanation = QStringLiteral(
             "aiohttp_cors only handles routes registered with cors.add(); others get no OPTIONS handler (the "
             "preflight is answered 405 Method Not Allowed) and their responses no Access-Control-Allow-Origin. "

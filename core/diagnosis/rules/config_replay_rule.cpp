@@ -77,19 +77,6 @@ bool reproduces(const Symptom& s, const http::Exchange& sim, const cors::Verdict
     return true;
 }
 
-frameworks::ServerRequest serverRequest(const http::HttpRequestHead& head)
-{
-    frameworks::ServerRequest r;
-    r.method = head.method;
-    r.path = QString::fromUtf8(head.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment));
-    if (r.path.isEmpty())
-        r.path = QStringLiteral("/");
-    r.headers = head.headers;
-    r.scheme = head.url.scheme().isEmpty() ? QStringLiteral("http") : head.url.scheme();
-    r.authority = head.url.authority();
-    return r;
-}
-
 const frameworks::ConfigArgument* argument(const ServerConfig& cfg, std::initializer_list<const char*> names)
 {
     for (const char* n : names) {
@@ -153,9 +140,9 @@ void classify(const frameworks::ServerModel& model, Replay& r)
     const bool preflight = isPreflightKind(kind);
     std::optional<frameworks::ServerResponse> resp;
     if (preflight && r.simulated.preflight && r.simulated.preflight->request)
-        resp = frameworks::simulateRequest(model, serverRequest(*r.simulated.preflight->request));
+        resp = frameworks::simulateRequest(model, frameworks::toServerRequest(*r.simulated.preflight->request));
     else if (!preflight && !r.simulated.actual.isEmpty() && r.simulated.actual.last().request)
-        resp = frameworks::simulateRequest(model, serverRequest(*r.simulated.actual.last().request));
+        resp = frameworks::simulateRequest(model, frameworks::toServerRequest(*r.simulated.actual.last().request));
     const QString body = resp ? QString::fromUtf8(resp->body).toLower() : QString();
     const QString note = resp ? resp->note : QString();
     const int status = resp ? resp->head.status : 0;
@@ -340,7 +327,7 @@ bool routeAnswers(const frameworks::ServerModel& model, const http::Exchange& in
     head.method = intent.request.method.toUpper();
     head.url = intent.request.url;
     head.headers = intent.request.headers;
-    const frameworks::ServerResponse resp = frameworks::simulateRequest(bare, serverRequest(head));
+    const frameworks::ServerResponse resp = frameworks::simulateRequest(bare, frameworks::toServerRequest(head));
     return resp.head.status != 404 && resp.head.status != 405;
 }
 

@@ -53,28 +53,12 @@ public:
             if (!v.exchange.actual.isEmpty() && v.exchange.actual.last().response.status >= 500)
                 k = 0.25; // error-response-without-cors
             conf = qMax(conf, k);
-            for (const auto& check : v.verdict.checks) {
-                if (check.reported) {
-                    addEvidence(c, ctx.quoteCheck(v, check));
-                    break;
-                }
-            }
-            if (!c.failing)
-                c.failing = v.exchange;
+            addReportedCheck(ctx, c, v);
         }
         if (conf <= 0.0)
             return {};
         c.confidence = conf;
-        // The browser's view of the same failure supports it, and describes the request.
-        for (const Symptom& s : ctx.symptomsOf({ "PreflightMissingAllowOriginHeader", "PreflightInvalidStatus" }, false)) {
-            if (s.exchangeIndex >= 0)
-                continue;
-            addEvidence(c, ctx.quote(s));
-            if (!c.failing)
-                c.failing = ctx.failingExchange(&s);
-        }
-        if (!c.failing)
-            c.failing = ctx.failingExchange();
+        addPreflightConsoleSupport(ctx, c);
         c.explanation = QStringLiteral(
             "No response carries any Access-Control-* header and the OPTIONS preflight is answered like an unknown "
             "method (405). Either no CORS middleware is installed on the object that serves requests (e.g. the app "

@@ -33,14 +33,7 @@ public:
             const auto& r = v.exchange.preflight->response;
             if (isAuth(r.status) && !r.headers.contains("access-control-allow-origin")) {
                 conf = qMax(conf, 0.8);
-                for (const auto& check : v.verdict.checks) {
-                    if (check.reported) {
-                        addEvidence(c, ctx.quoteCheck(v, check));
-                        break;
-                    }
-                }
-                if (!c.failing)
-                    c.failing = v.exchange;
+                addReportedCheck(ctx, c, v);
             }
         }
         for (const Symptom& s : ctx.symptomsOf({ "PreflightMissingAllowOriginHeader", "PreflightInvalidStatus" }, false)) {
@@ -52,16 +45,7 @@ public:
         if (conf <= 0.0)
             return {};
         c.confidence = conf;
-        // The browser's view of the same failure supports it, and describes the request.
-        for (const Symptom& s : ctx.symptomsOf({ "PreflightMissingAllowOriginHeader", "PreflightInvalidStatus" }, false)) {
-            if (s.exchangeIndex >= 0)
-                continue;
-            addEvidence(c, ctx.quote(s));
-            if (!c.failing)
-                c.failing = ctx.failingExchange(&s);
-        }
-        if (!c.failing)
-            c.failing = ctx.failingExchange();
+        addPreflightConsoleSupport(ctx, c);
         c.fixCauseId = QStringLiteral("middleware-missing");
         c.explanation = QStringLiteral(
             "A preflight never carries cookies or Authorization, so an auth, CSRF or rate-limit layer that runs before "

@@ -89,6 +89,34 @@ inline QString otherLoopback(const QString& origin)
     return u.toString(QUrl::RemovePath);
 }
 
+/// Quotes the check the browser reports for `v` and keeps its exchange as the failing one.
+inline void addReportedCheck(const DiagnosisContext& ctx, Cause& c, const ExchangeView& v)
+{
+    for (const auto& check : v.verdict.checks) {
+        if (check.reported) {
+            addEvidence(c, ctx.quoteCheck(v, check));
+            break;
+        }
+    }
+    if (!c.failing)
+        c.failing = v.exchange;
+}
+
+/// The browser's console lines about the failed preflight support the cause and describe the
+/// request; without any, the best-known failing request is used.
+inline void addPreflightConsoleSupport(const DiagnosisContext& ctx, Cause& c)
+{
+    for (const Symptom& s : ctx.symptomsOf({ "PreflightMissingAllowOriginHeader", "PreflightInvalidStatus" }, false)) {
+        if (s.exchangeIndex >= 0)
+            continue;
+        addEvidence(c, ctx.quote(s));
+        if (!c.failing)
+            c.failing = ctx.failingExchange(&s);
+    }
+    if (!c.failing)
+        c.failing = ctx.failingExchange();
+}
+
 /// Server events whose CORS failure list names `what` ("origin", "method", "headers", ...).
 inline QList<QPair<int, ingest::ServerEvent>> corsFailureEvents(const DiagnosisContext& ctx, const char* what)
 {
