@@ -50,6 +50,8 @@ struct Cause {
     /// Replaying the request against the user's own server code reproduced the symptom.
     bool reproduced = false;
     QString simulation; // that replay, one line ("Replayed against your ... → 400 ...")
+    /// The user's code already allows the failing request: no edit of it is offered.
+    bool withholdFixes = false;
 };
 
 } // namespace corsbench::diagnosis

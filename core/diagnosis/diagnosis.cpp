@@ -5,7 +5,9 @@
 #include "core/diagnosis/diagnosis_context.h"
 #include "core/diagnosis/fix_bridge.h"
 #include "core/diagnosis/rule.h"
+#include "core/cors/cors_engine.h"
 #include "core/frameworks/config_parser.h"
+#include "core/frameworks/server_model.h"
 #include "core/ingest/ingest.h"
 
 #include <QJsonArray>
@@ -151,6 +153,67 @@ void preferReplays(QList<Cause>& causes)
     }
 }
 
+/// A cause read from logs or console lines that the user's own code, replayed, does not show:
+/// the code as given already lets that request through, so the server that failed runs other
+/// code or settings. Said on the cause (confidence lowered, no edit offered) and as its own cause.
+void crossCheckWithSnippet(const DiagnosisContext& ctx, QList<Cause>& causes)
+{
+    if (!ctx.snippet() || ctx.snippet()->config.framework == frameworks::Framework::Unknown)
+        return;
+    static const QStringList configCauses = { QStringLiteral("origin-not-allowed"), QStringLiteral("methods-default"),
+        QStringLiteral("header-not-allowed"), QStringLiteral("authorization-not-allowed"), QStringLiteral("credentials-with-wildcard"),
+        QStringLiteral("credentials-mode-mismatch"), QStringLiteral("middleware-missing"), QStringLiteral("aiohttp-route-not-added") };
+    const frameworks::ServerModel model = frameworks::ServerModel::fromConfig(ctx.snippet()->config);
+    const cors::CorsEngine engine;
+    bool contradicted = false;
+    std::optional<Cause> notRunning;
+    for (Cause& c : causes) {
+        if (c.reproduced || !c.failing || !configCauses.contains(c.id))
+            continue;
+        bool allowed = true;
+        for (bool cookie : { false, true }) {
+            if (cookie && c.failing->request.credentials != http::CredentialsMode::Include)
+                continue;
+            frameworks::SimulationOptions so;
+            so.sendCookie = cookie;
+            allowed = allowed && engine.evaluate(frameworks::simulateExchange(model, *c.failing, so)).allowed;
+        }
+        if (!allowed)
+            continue;
+        contradicted = true;
+        c.confidence *= 0.6;
+        c.withholdFixes = true;
+        c.explanation += QStringLiteral(" However, your code as given already allows this request (%1 %2 from %3, replayed against it): "
+                                        "the server that produced this evidence is not running this code or these settings.")
+                             .arg(QString::fromUtf8(c.failing->request.method), c.failing->request.url.path(), c.failing->pageOrigin);
+        if (!notRunning) {
+            notRunning = Cause {};
+            notRunning->id = QStringLiteral("config-not-what-runs");
+            notRunning->title = QStringLiteral("The code you gave allows this request: the server that answered runs something else");
+            notRunning->confidence = qMax(0.6, c.confidence + 0.05);
+            notRunning->failedCheck = c.failedCheck;
+            notRunning->evidence = c.evidence;
+            if (ctx.snippet()->config.middlewareLine > 0)
+                addEvidence(*notRunning, { ctx.snippet()->quote(ctx.snippet()->config.middlewareLine) });
+            notRunning->explanation = QStringLiteral(
+                "Replaying %1 %2 from %3 against the configuration you gave lets the browser read the response, but the evidence "
+                "shows the server refusing it. Usual reasons: the server was not restarted after the change, another process or an "
+                "old container answers on that port, a proxy or gateway answers the OPTIONS request itself, or an environment "
+                "variable gives the allow-list another value in that deployment.")
+                                          .arg(QString::fromUtf8(c.failing->request.method), c.failing->request.url.path(), c.failing->pageOrigin);
+            notRunning->whatToDo << QStringLiteral("Restart the server and probe it; compare its answer with `corsbench-cli simulate` on the same file.");
+            notRunning->probeCommand = DiagnosisContext::probeCommandFor(*c.failing);
+        }
+    }
+    if (contradicted && notRunning) {
+        for (const Cause& c : causes) {
+            if (c.id == notRunning->id)
+                return;
+        }
+        causes.append(*notRunning);
+    }
+}
+
 /// Only fixes that change something are kept (an unconfirmed one stays flagged verified=false),
 /// and a cause without any confirmed fix says what would get one.
 QList<FixProposal> keepHonestFixes(Cause& cause, QList<FixProposal> fixes, const std::optional<QString>& userSnippet)
@@ -192,12 +255,14 @@ Diagnosis diagnose(const ingest::IngestResult& input, const DiagnoseOptions& opt
         }
     }
     preferReplays(causes);
+    crossCheckWithSnippet(ctx, causes);
     std::stable_sort(causes.begin(), causes.end(), [](const Cause& a, const Cause& b) { return a.confidence > b.confidence; });
     if (options.withFixes) {
         for (Cause& c : causes) {
             if (c.notCors && c.id != u"error-response-without-cors")
                 continue;
-            c.fixes = keepHonestFixes(c, proposeFixesFor(c, d.framework, options.userSnippet), options.userSnippet);
+            if (!c.withholdFixes)
+                c.fixes = keepHonestFixes(c, proposeFixesFor(c, d.framework, options.userSnippet), options.userSnippet);
         }
     }
     d.causes = std::move(causes);

@@ -4,6 +4,10 @@
 
 #include "core/cors/cors_engine.h"
 
+#include <QRegularExpression>
+
+#include <algorithm>
+
 namespace corsbench::diagnosis {
 
 bool isPreflightKind(const QString& kind)
@@ -111,6 +115,69 @@ EvidenceQuote ServerSnippet::quote(int snippetLine) const
     if (inputLines.isEmpty())
         source += QStringLiteral(" (--config file)");
     return EvidenceQuote { inputLine(snippetLine), text, source };
+}
+
+namespace {
+
+const frameworks::ConfigArgument* findArgument(const frameworks::ServerConfig& cfg, std::initializer_list<const char*> names)
+{
+    for (const char* n : names) {
+        for (const auto& a : cfg.arguments) {
+            if (a.name == QLatin1String(n))
+                return &a;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+QStringList ServerSnippet::allowedOrigins(const frameworks::ServerConfig& cfg)
+{
+    switch (cfg.framework) {
+    case frameworks::Framework::FastApi:
+        return cfg.starlette.allowOrigins.isString ? QStringList() : cfg.starlette.allowOrigins.items;
+    case frameworks::Framework::Aiohttp: {
+        QStringList out;
+        for (const auto& [origin, options] : cfg.aiohttpDefaults.origins)
+            out << origin;
+        for (const auto& r : cfg.routes) {
+            if (r.corsConfig) {
+                for (const auto& [origin, options] : r.corsConfig->origins)
+                    out << origin;
+            }
+        }
+        return out;
+    }
+    default:
+        if (const frameworks::ConfigArgument* a = findArgument(cfg, { "origins", "CORS_ALLOWED_ORIGINS", "CORS_ORIGIN_WHITELIST" })) {
+            QStringList out;
+            if (a->value.isString())
+                out << a->value.text;
+            for (const auto& item : a->value.items) {
+                if (item.isString())
+                    out << item.text;
+            }
+            return out;
+        }
+        return {};
+    }
+}
+
+QString ServerSnippet::pathFor(const QByteArray& method) const
+{
+    if (!config.routesKnown)
+        return {};
+    for (const auto& r : config.routes) {
+        if (!r.methods.isEmpty() && !r.methods.contains(QString::fromUtf8(method.toUpper())) && !r.methods.contains(QStringLiteral("*")))
+            continue;
+        // Path parameters ("{id}", "{id:int}", "<int:id>", "<id>") become a plausible value.
+        QString path = r.path;
+        static const QRegularExpression param(QStringLiteral(R"(\{[^}]*\}|<[^>]*>)"));
+        path.replace(param, QStringLiteral("1"));
+        return path;
+    }
+    return {};
 }
 
 DiagnosisContext::DiagnosisContext(const ingest::IngestResult& input, QString framework, std::optional<ServerSnippet> snippet)
@@ -347,16 +414,21 @@ http::Exchange DiagnosisContext::failingExchange(const Symptom* s) const
         }
     }
     const QString origin = s && !s->origin.isEmpty() ? s->origin : anyOrigin();
-    if (!origin.isEmpty())
+    if (!origin.isEmpty()) {
         ex.pageOrigin = origin;
-    else if (ex.pageOrigin == u"null")
-        ex.pageOrigin = QStringLiteral("http://localhost:3000");
+    } else if (ex.pageOrigin == u"null") {
+        // Nothing names the page: the first origin the user's own configuration lists, if any.
+        const QStringList listed = m_snippet ? m_snippet->allowedOrigins() : QStringList();
+        const auto it = std::find_if(listed.begin(), listed.end(), [](const QString& o) { return o.startsWith(QLatin1String("http")); });
+        ex.pageOrigin = it != listed.end() ? *it : QStringLiteral("http://localhost:3000");
+    }
     QString url = s ? (s->redirectedFrom.isEmpty() || s->redirectedFrom.startsWith(u'(') ? s->url : s->redirectedFrom) : QString();
     if (url.isEmpty())
         url = anyUrl();
     if (!url.isEmpty() && ex.request.url.isEmpty())
         ex.request.url = QUrl(url);
-    if (ex.request.url.isEmpty())
+    const bool urlInvented = ex.request.url.isEmpty();
+    if (urlInvented)
         ex.request.url = QUrl(QStringLiteral("http://localhost:8000/api"));
     if (s) {
         const QString base = baseKind(s->corsError);
@@ -385,6 +457,14 @@ http::Exchange DiagnosisContext::failingExchange(const Symptom* s) const
             if (!ex.request.headers.contains(h.toUtf8()))
                 ex.request.headers.append(h.toUtf8(), h == u"content-type" ? QByteArray("application/json") : QByteArray("1"));
         }
+        if (urlInvented && !ev.path.isEmpty() && ev.path.startsWith(u'/'))
+            ex.request.url.setPath(ev.path);
+    }
+    // Nothing names the URL: one the user's own app answers for this method.
+    if (urlInvented && ex.request.url.path() == u"/api" && m_snippet) {
+        const QString path = m_snippet->pathFor(ex.request.method);
+        if (!path.isEmpty())
+            ex.request.url.setPath(path);
     }
     return ex;
 }

@@ -55,6 +55,11 @@ struct ServerSnippet {
     int inputLine(int snippetLine) const;
     /// The quote of one snippet line, tagged "<framework>-config".
     EvidenceQuote quote(int snippetLine) const;
+    /// The origins the configuration lists (allow_origins, aiohttp_cors keys, origins=...).
+    static QStringList allowedOrigins(const frameworks::ServerConfig& config);
+    QStringList allowedOrigins() const { return allowedOrigins(config); }
+    /// A URL path the app answers `method` on ("/api/items/{id}" → "/api/items/1"), "" if none.
+    QString pathFor(const QByteArray& method) const;
 };
 
 /// Everything rules look at; built once per diagnosis.

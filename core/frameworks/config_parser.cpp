@@ -390,6 +390,20 @@ const py::FunctionDef* functionForDecoratorAt(const py::Module& mod, qsizetype o
     return nullptr;
 }
 
+/// `name` bound to `app.router.add_resource(path)` (possibly inside `cors.add(...)`): that call.
+const Value* addResourceCall(const py::Module& mod, const QString& name, qsizetype offset)
+{
+    if (name.isEmpty() || name.contains(QLatin1Char('.')))
+        return nullptr;
+    const py::Binding* b = mod.bindingBefore(name, offset);
+    if (!b || b->value.kind != K::Call)
+        return nullptr;
+    const Value* inner = &b->value;
+    if (lastComponent(inner->calleeName()) == L("add") && inner->argument(0) && inner->argument(0)->kind == K::Call)
+        inner = inner->argument(0);
+    return lastComponent(inner->calleeName()) == L("add_resource") ? inner : nullptr;
+}
+
 void readRoutes(Ctx& ctx)
 {
     const py::Module& mod = ctx.mod;
@@ -440,6 +454,19 @@ void readRoutes(Ctx& ctx)
                 pathArg = call.argument(1);
                 if (m && m->kind == K::Str)
                     r.methods << m->text.toUpper();
+            } else if (const Value* resource = last == L("add_route") ? addResourceCall(mod, obj, cs.offset) : nullptr) {
+                // resource = [cors.add(]app.router.add_resource("/p")[)]; resource.add_route("GET", h)
+                const Value* m = call.argument(0);
+                pathArg = resource->argument(0);
+                if (const Value* h = call.argument(1))
+                    r.handler = h->dottedName();
+                if (m && m->kind == K::Str)
+                    r.methods << m->text.toUpper();
+                if (r.methods == QStringList { QStringLiteral("GET") }) {
+                    const Value* ah = call.keyword(u"allow_head");
+                    if (!ah || (ah->kind == K::Bool && ah->boolValue))
+                        r.methods << QStringLiteral("HEAD");
+                }
             } else {
                 continue;
             }

@@ -246,3 +246,60 @@ async def put_item(item_id: int):
     EXPECT_TRUE(top.fixes.first().verified);
     EXPECT_TRUE(top.fixes.first().diff.contains(u"allow_methods=[\"GET\", \"POST\", \"PUT\"]")) << top.fixes.first().diff.toStdString();
 }
+
+namespace {
+
+const QByteArray kAiohttpResourceApp = R"(import aiohttp_cors
+from aiohttp import web
+
+async def delete_item(request):
+    return web.json_response({"deleted": True})
+
+app = web.Application()
+cors = aiohttp_cors.setup(app, defaults={
+    "http://localhost:5173": aiohttp_cors.ResourceOptions(allow_credentials=True, allow_headers="*"),
+})
+resource = cors.add(app.router.add_resource("/api/items/{id}"))
+cors.add(resource.add_route("GET", delete_item))
+cors.add(resource.add_route("DELETE", delete_item))
+)";
+
+const QByteArray kAiohttpForbiddenDelete = R"(Error handling request
+Traceback (most recent call last):
+  File "/usr/lib/python3/dist-packages/aiohttp/web_protocol.py", line 433, in _handle_request
+    resp = await request_handler(request)
+  File "/usr/lib/python3/dist-packages/aiohttp_cors/cors_config.py", line 171, in _preflight_handler
+    raise web.HTTPForbidden(
+aiohttp.web_exceptions.HTTPForbidden: CORS preflight request failed: request method 'DELETE' is not allowed for 'http://localhost:5173' origin
+)";
+
+} // namespace
+
+TEST(ConfigReplay, ResourceStyleAiohttpRoutesAreRead)
+{
+    // aiohttp_cors' README style: routes added on a resource that cors.add() returned.
+    const auto d = diagnoseText(kAiohttpForbiddenDelete + "\n" + kAiohttpResourceApp);
+    for (const auto& e : d.input.evidence) {
+        if (e.kind == ingest::EvidenceKind::ServerConfig) {
+            for (const QString& n : e.notes)
+                EXPECT_FALSE(n.contains(u"could not be identified")) << n.toStdString();
+        }
+    }
+}
+
+TEST(ConfigReplay, EvidenceTheCodeCannotProduceIsSaidSoAndNoEditIsOffered)
+{
+    // The DELETE route is passed to cors.add(), so aiohttp_cors allows DELETE (checked against the
+    // real framework in tests/integration/diagnose_live_test.cpp): the 403 came from other code.
+    const auto d = diagnoseText(kAiohttpForbiddenDelete + "\n" + kAiohttpResourceApp);
+    ASSERT_FALSE(d.causes.isEmpty());
+    EXPECT_EQ(d.causes.first().id, u"config-not-what-runs") << diagnosis::toText(d).toStdString();
+    for (const auto& c : d.causes) {
+        if (c.id == u"methods-default") {
+            EXPECT_TRUE(c.fixes.isEmpty());
+            EXPECT_TRUE(c.explanation.contains(u"already allows this request"));
+            ASSERT_TRUE(c.failing.has_value());
+            EXPECT_EQ(c.failing->request.url.path(), u"/api/items/1"); // a path the app answers DELETE on
+        }
+    }
+}

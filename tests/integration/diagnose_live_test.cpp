@@ -177,3 +177,40 @@ TEST(DiagnoseLive, FixedModuleLetsTheRequestThroughOnTheRealFramework)
         EXPECT_TRUE(after->verdict.allowed) << net::probeResultToText(after.value()).toStdString() << "\n" << fix.snippet.toStdString();
     }
 }
+
+TEST(DiagnoseLive, CodeThatAlreadyAllowsTheRequestReallyDoes)
+{
+    // The diagnosis says "your code allows DELETE; the failing server runs something else"
+    // (tests/diagnosis ConfigReplay.EvidenceTheCodeCannotProduce...): the real aiohttp_cors agrees.
+    const char* module = R"(import aiohttp_cors
+from aiohttp import web
+
+async def delete_item(request):
+    return web.json_response({"deleted": True})
+
+app = web.Application()
+cors = aiohttp_cors.setup(app, defaults={
+    "http://localhost:5173": aiohttp_cors.ResourceOptions(allow_credentials=True, allow_headers="*"),
+})
+resource = cors.add(app.router.add_resource("/api/items/{id}"))
+cors.add(resource.add_route("GET", delete_item))
+cors.add(resource.add_route("DELETE", delete_item))
+)";
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    PythonServer server;
+    const QString err = server.startModule(writeModule(dir, QStringLiteral("resource_app.py"), QLatin1String(module)));
+    ASSERT_TRUE(err.isEmpty()) << err.toStdString();
+    const LiveCase c { "aiohttp-resource", module, "DELETE", "/api/items/1", {}, "", "", "" };
+    auto r = probeLive(server, c);
+    ASSERT_TRUE(r) << r.error().message.toStdString();
+    EXPECT_TRUE(r->verdict.allowed) << net::probeResultToText(r.value()).toStdString();
+
+    const QByteArray paste = QByteArray("aiohttp.web_exceptions.HTTPForbidden: CORS preflight request failed: request method 'DELETE' is not allowed for "
+                                        "'http://localhost:5173' origin\n")
+        + module;
+    auto d = diagnosis::diagnoseText(paste);
+    ASSERT_TRUE(d);
+    ASSERT_FALSE(d->causes.isEmpty());
+    EXPECT_EQ(d->causes.first().id, u"config-not-what-runs") << diagnosis::toText(d.value()).toStdString();
+}

@@ -88,39 +88,6 @@ const frameworks::ConfigArgument* argument(const ServerConfig& cfg, std::initial
     return nullptr;
 }
 
-/// The origins the configuration lists, for "how does it differ from the page" hints.
-QStringList configuredOrigins(const ServerConfig& cfg)
-{
-    switch (cfg.framework) {
-    case Framework::FastApi:
-        return cfg.starlette.allowOrigins.isString ? QStringList() : cfg.starlette.allowOrigins.items;
-    case Framework::Aiohttp: {
-        QStringList out;
-        for (const auto& [origin, options] : cfg.aiohttpDefaults.origins)
-            out << origin;
-        for (const auto& r : cfg.routes) {
-            if (r.corsConfig) {
-                for (const auto& [origin, options] : r.corsConfig->origins)
-                    out << origin;
-            }
-        }
-        return out;
-    }
-    default:
-        if (const auto* a = argument(cfg, { "origins", "CORS_ALLOWED_ORIGINS", "CORS_ORIGIN_WHITELIST" })) {
-            QStringList out;
-            if (a->value.isString())
-                out << a->value.text;
-            for (const auto& item : a->value.items) {
-                if (item.isString())
-                    out << item.text;
-            }
-            return out;
-        }
-        return {};
-    }
-}
-
 QString firstAuthorHeader(const http::Exchange& ex, bool authorizationOnly)
 {
     for (const auto& h : ex.request.headers) {
@@ -242,7 +209,7 @@ QList<Candidate> candidatesFor(const DiagnosisContext& ctx, const Symptom& s)
     // likely one the configuration lists.
     QList<Candidate> listed;
     int n = 0;
-    for (const QString& origin : configuredOrigins(ctx.snippet()->config)) {
+    for (const QString& origin : ctx.snippet()->allowedOrigins()) {
         if (!origin.startsWith(QLatin1String("http")) || ++n > 3)
             continue;
         http::Exchange base = withoutResponses(ctx.failingExchange(&s));
@@ -513,12 +480,12 @@ private:
         const QString origin = r.candidate.intent.pageOrigin;
         if (id == u"origin-not-allowed") {
             QString hint;
-            for (const QString& o : configuredOrigins(cfg)) {
+            for (const QString& o : ServerSnippet::allowedOrigins(cfg)) {
                 hint = originDifference(o, origin);
                 if (!hint.isEmpty())
                     break;
             }
-            const QStringList listed = configuredOrigins(cfg);
+            const QStringList listed = ServerSnippet::allowedOrigins(cfg);
             QString text = QStringLiteral("The page origin %1 is not among the origins your configuration allows (%2), so the answer carries no matching Access-Control-Allow-Origin.")
                                .arg(origin, listed.isEmpty() ? QStringLiteral("none listed") : listed.join(QStringLiteral(", ")));
             if (!hint.isEmpty())
