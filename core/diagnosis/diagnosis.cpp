@@ -11,6 +11,7 @@
 #include "core/ingest/ingest.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -102,8 +103,14 @@ std::optional<ServerSnippet> parseSnippet(const DiagnoseOptions& options, const 
     e.kind = ingest::EvidenceKind::ServerConfig;
     int first = 0;
     int last = 0;
+    // The code starts at its first Python-looking line (stray log lines nothing claimed come before).
+    static const QRegularExpression pythonish(QStringLiteral(R"(^(from |import |@|def |async def |class |[A-Za-z_][\w.\[\]"']*\s*(=|\(|:)))"));
+    bool started = false;
     for (int i = 0; i < s.lines.size(); ++i) {
         if (s.lines.at(i).trimmed().isEmpty())
+            continue;
+        started = started || pythonish.match(s.lines.at(i)).hasMatch();
+        if (!started)
             continue;
         const int n = s.inputLine(i + 1);
         first = first == 0 ? n : qMin(first, n);
