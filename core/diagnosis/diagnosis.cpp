@@ -294,11 +294,14 @@ std::optional<QString> snippetFromUnclaimedLines(QByteArrayView text, const inge
     }
     QString snippet;
     QList<int> numbers;
-    for (int i = 0; i < lines.size(); ++i) {
-        if (!claimed[i + 1]) {
-            snippet += lines.at(i) + u'\n';
-            numbers.append(i + 1);
-        }
+    int end = int(lines.size());
+    while (end > 0 && (claimed[end] || lines.at(end - 1).trimmed().isEmpty()))
+        --end; // no trailing blank lines
+    for (int i = 0; i < end; ++i) {
+        if (claimed[i + 1] || (numbers.isEmpty() && lines.at(i).trimmed().isEmpty()))
+            continue; // claimed by other evidence, or a leading blank line
+        snippet += lines.at(i) + u'\n';
+        numbers.append(i + 1);
     }
     if (detectSnippetFramework(snippet).isEmpty())
         return std::nullopt;

@@ -15,6 +15,8 @@ namespace {
 // the verdict and CLI report members.
 constexpr const char* kOrder[] = {
     "format", "id", "title", "browser", "server", "allowed", "verdict", "error", "kind", "browsers",
+    "detected", "causes", "conclusive", "confidence", "failed_check", "evidence", "explanation", "what_to_do", "fixes",
+    "framework", "diff", "snippet", "verification", "verified",
     "page_origin", "page_url", "request", "preflight", "actual",
     "method", "url", "headers", "credentials", "mode", "redirect", "body_kind", "blob_type", "body",
     "response", "status", "reason", "network_error",
