@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -421,6 +422,42 @@ TEST(DiagnoseView, FixesShowBadgesDiffAndSnippet)
             EXPECT_EQ(snippet->toPlainText(), fix.snippet);
         }
     }
+}
+
+TEST(DiagnoseView, ProbeButtonAsksForTheCausesProbe)
+{
+    DiagnosePane pane;
+    auto outcome = std::make_shared<DiagnoseOutcome>(runDiagnosis({ kChromeLine, kFastApiApp, QStringLiteral("auto"), {} }));
+    ASSERT_TRUE(outcome->diagnosis && !outcome->diagnosis->causes.isEmpty());
+    pane.showOutcome(outcome);
+    const diagnosis::Cause* top = pane.causesModel()->causeAt(0);
+    const auto expected = probeInputForCause(*top);
+    auto* button = pane.findChild<QPushButton*>(QStringLiteral("probeButton"));
+    ASSERT_TRUE(button);
+    EXPECT_EQ(button->isEnabled(), expected.has_value());
+    if (!expected)
+        GTEST_SKIP() << "core gives no probe for " << top->id.toStdString();
+    QSignalSpy probes(&pane, &DiagnosePane::probeRequested);
+    button->click();
+    ASSERT_EQ(probes.count(), 1);
+    const auto input = probes.first().at(0).value<ProbeInput>();
+    EXPECT_EQ(input, *expected);
+    EXPECT_EQ(input.pageOrigin, QStringLiteral("http://localhost:3000"));
+}
+
+TEST(DiagnoseView, SurvivesTinyAndHugeSizes)
+{
+    DiagnosePane pane;
+    auto outcome = std::make_shared<DiagnoseOutcome>(runDiagnosis({ kChromeLine + u'\n' + kFastApiApp, {}, QStringLiteral("auto"), {} }));
+    pane.show();
+    for (const QSize size : { QSize(200, 120), QSize(1, 1), QSize(2400, 1600), QSize(640, 300) }) {
+        pane.resize(size);
+        pane.showOutcome(outcome);
+        QTest::qWait(1);
+        pane.showOutcome(nullptr);
+    }
+    pane.showOutcome(outcome);
+    EXPECT_EQ(pane.currentCause(), 0);
 }
 
 TEST(DiagnoseView, EmptyAndBinaryPastesShowAMessage)

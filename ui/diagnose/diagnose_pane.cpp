@@ -279,7 +279,7 @@ QWidget* DiagnosePane::buildInputSide()
     detectedHeader->setSectionResizeMode(DetectedModel::KindColumn, QHeaderView::ResizeToContents);
     detectedHeader->setSectionResizeMode(DetectedModel::LinesColumn, QHeaderView::ResizeToContents);
     detectedHeader->setSectionResizeMode(DetectedModel::SummaryColumn, QHeaderView::Stretch);
-    m_detectedView->setFixedHeight(m_detectedView->verticalHeader()->defaultSectionSize() * 4
+    m_detectedView->setFixedHeight(m_detectedView->verticalHeader()->defaultSectionSize() * 5
         + detectedHeader->sizeHint().height() + 4);
     connect(m_detectedView, &QTableView::clicked, this, &DiagnosePane::onDetectedClicked);
     connect(m_detectedView, &QTableView::activated, this, &DiagnosePane::onDetectedClicked);
@@ -291,9 +291,12 @@ QWidget* DiagnosePane::buildResultSide()
 {
     auto* side = new QSplitter(Qt::Vertical, this);
     side->setChildrenCollapsible(false);
+    m_resultSplit = side;
+    connect(side, &QSplitter::splitterMoved, this, [this] { m_userSizedResults = true; });
 
     // Ranked causes.
     auto* top = new QWidget(side);
+    m_causesPane = top;
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(4, 8, 8, 0);
     topLayout->setSpacing(4);
@@ -320,11 +323,15 @@ QWidget* DiagnosePane::buildResultSide()
     header->setSectionResizeMode(CausesModel::FailedCheckColumn, QHeaderView::Interactive);
     header->resizeSection(CausesModel::FailedCheckColumn, 220);
     connect(m_causesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        [this](const QModelIndex& current) { showCause(current.isValid() ? current.row() : -1); });
+        [this](const QModelIndex& current) {
+            showCause(current.isValid() ? current.row() : -1);
+            fitResultPanes();
+        });
     topLayout->addWidget(m_causesView, 1);
 
     // The selected cause.
     auto* scroll = new QScrollArea(side);
+    m_detailsScroll = scroll;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto* details = new QWidget(scroll);
@@ -357,8 +364,13 @@ QWidget* DiagnosePane::buildResultSide()
     detailsLayout->addWidget(m_explanation);
 
     m_probeRow = new QWidget(details);
-    auto* probeLayout = new QHBoxLayout(m_probeRow);
-    probeLayout->setContentsMargins(0, 2, 0, 2);
+    auto* probeBox = new QVBoxLayout(m_probeRow);
+    probeBox->setContentsMargins(0, 4, 0, 2);
+    probeBox->setSpacing(2);
+    probeBox->addWidget(sectionCaption(tr("CHECK IT AGAINST THE SERVER"), m_probeRow));
+    auto* probeLayout = new QHBoxLayout;
+    probeLayout->setContentsMargins(0, 0, 0, 0);
+    probeBox->addLayout(probeLayout);
     m_probeCommand = new QLabel(m_probeRow);
     m_probeCommand->setObjectName(QStringLiteral("probeCommand"));
     m_probeCommand->setWordWrap(true);
@@ -405,7 +417,7 @@ QWidget* DiagnosePane::buildResultSide()
     side->setStretchFactor(0, 0);
     side->setStretchFactor(1, 1);
     side->setStretchFactor(2, 1);
-    side->setSizes({ 170, 330, 360 });
+    side->setSizes({ 150, 330, 380 });
     return side;
 }
 
@@ -496,6 +508,12 @@ void DiagnosePane::onFilesDropped(const QStringList& paths)
         return;
     // One file at a time: the first one.
     (void)loadFile(paths.first());
+}
+
+void DiagnosePane::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitResultPanes();
 }
 
 void DiagnosePane::dragEnterEvent(QDragEnterEvent* event)
@@ -596,6 +614,33 @@ void DiagnosePane::showOutcome(const DiagnoseSnapshot& outcome)
         setCurrentCause(0);
     else
         showCause(-1);
+    fitResultPanes();
+}
+
+void DiagnosePane::fitResultPanes()
+{
+    // Until the user drags a splitter handle: the causes table is as tall as its rows (2 to 6),
+    // the cause's text as tall as it needs (leaving the fixes at least a third), the fixes the rest.
+    if (m_userSizedResults)
+        return;
+    QList<int> sizes = m_resultSplit->sizes();
+    const int total = sizes.size() == 3 ? sizes[0] + sizes[1] + sizes[2] : 0;
+    if (total <= 0)
+        return;
+    const int rows = qBound(2, m_causesModel->rowCount(), 6);
+    const QMargins margins = m_causesPane->layout()->contentsMargins();
+    const int causes = margins.top() + margins.bottom() + m_causesPane->layout()->spacing()
+        + m_causesPane->layout()->itemAt(0)->sizeHint().height() + m_causesView->horizontalHeader()->sizeHint().height()
+        + rows * m_causesView->verticalHeader()->defaultSectionSize() + 2 * m_causesView->frameWidth() + 2;
+    const int width = qMax(200, m_detailsScroll->viewport()->width());
+    QLayout* layout = m_detailsScroll->widget()->layout();
+    int details = layout->hasHeightForWidth() ? layout->heightForWidth(width) : layout->sizeHint().height();
+    const bool hasFixes = m_fixTabs->count() > 0;
+    const int rest = total - causes;
+    const int maxDetails = qMax(80, hasFixes ? rest - qMax(rest / 3, 200) : rest - 60);
+    details = qBound(80, details + 4, maxDetails);
+    sizes = { causes, details, qMax(60, rest - details) };
+    m_resultSplit->setSizes(sizes);
 }
 
 int DiagnosePane::currentCause() const

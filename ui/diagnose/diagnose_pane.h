@@ -15,6 +15,7 @@ class QListWidgetItem;
 class QPlainTextEdit;
 class QPushButton;
 class QScrollArea;
+class QSplitter;
 class QTabWidget;
 class QTableView;
 class QTimer;
@@ -70,6 +71,7 @@ Q_SIGNALS:
     void probeRequested(const corsbench::ui::ProbeInput& input);
 
 protected:
+    void resizeEvent(QResizeEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -86,6 +88,7 @@ private:
     void onDetectedClicked(const QModelIndex& index);
     void clearHarFile();
     void setStatus(const QString& text, bool problem);
+    void fitResultPanes();
 
     PasteEdit* m_paste = nullptr;
     QPlainTextEdit* m_serverCode = nullptr;
@@ -98,6 +101,10 @@ private:
     QLabel* m_status = nullptr;
     QTableView* m_detectedView = nullptr;
     QTableView* m_causesView = nullptr;
+    QWidget* m_causesPane = nullptr;
+    QScrollArea* m_detailsScroll = nullptr;
+    QSplitter* m_resultSplit = nullptr;
+    bool m_userSizedResults = false;
     QLabel* m_causeTitle = nullptr;
     QLabel* m_evidenceCaption = nullptr;
     QListWidget* m_evidence = nullptr;

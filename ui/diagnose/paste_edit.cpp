@@ -48,7 +48,9 @@ PasteEdit::PasteEdit(QWidget* parent)
     : QPlainTextEdit(parent)
     , m_gutter(new PasteGutter(this))
 {
-    setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Console lines are long; wrapped lines keep one number (the gutter numbers blocks).
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     QFont mono(monospaceFamily());
     mono.setStyleHint(QFont::Monospace);
     mono.setPointSizeF(font().pointSizeF());

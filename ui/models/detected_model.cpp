@@ -110,11 +110,13 @@ QString DetectedModel::summaryText(const ingest::Evidence& e)
     }
     if (e.server) {
         const ingest::ServerEvent& v = *e.server;
+        // An access-log "message" is the line itself: method, path and status say it all.
+        const QString message = e.kind == EvidenceKind::AccessLog ? QString() : v.message.simplified().left(80);
         QString exception = shortException(v.exceptionType);
-        if (!exception.isEmpty() && !v.message.isEmpty())
-            exception += QStringLiteral(": ") + v.message.left(80);
+        if (!exception.isEmpty() && !message.isEmpty())
+            exception += QStringLiteral(": ") + message;
         else if (exception.isEmpty())
-            exception = v.message.left(80);
+            exception = message;
         return joinParts({ v.framework, requestText(v.method, v.path), v.status ? QString::number(v.status) : QString(),
             exception, v.origin.isEmpty() ? QString() : tr("origin %1").arg(v.origin),
             v.corsFailures.isEmpty() ? QString() : tr("refused: %1").arg(v.corsFailures.join(QStringLiteral(", "))) });
@@ -131,7 +133,7 @@ QString DetectedModel::summaryText(const ingest::Evidence& e)
     case EvidenceKind::HttpResponse:
         if (e.responseHead)
             return joinParts({ tr("status %1").arg(e.responseHead->status),
-                tr("%n header(s)", nullptr, int(e.responseHead->headers.size())) });
+                tr("%1 headers").arg(e.responseHead->headers.size()) });
         break;
     case EvidenceKind::ExchangeJson:
         if (!e.exchanges.isEmpty())

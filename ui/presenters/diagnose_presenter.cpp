@@ -45,11 +45,13 @@ QString outcomeSummary(const diagnosis::Diagnosis& d)
         return QObject::tr("Nothing in the paste was recognised as CORS evidence. Paste the browser console line "
                            "(\"Access to fetch at … has been blocked by CORS policy: …\"), server log lines, a HAR or a "
                            "cURL command.");
-    QString text = QObject::tr("%n piece(s) of evidence detected", nullptr, detected);
+    // No translations are loaded, so plurals are spelled out rather than left to "%n (s)".
+    QString text = detected == 1 ? QObject::tr("1 piece of evidence detected")
+                                 : QObject::tr("%1 pieces of evidence detected").arg(detected);
     if (d.causes.isEmpty())
         return text + QObject::tr(" · no cause identified");
     const diagnosis::Cause& top = d.causes.first();
-    text += QObject::tr(" · %n cause(s)", nullptr, int(d.causes.size()));
+    text += d.causes.size() == 1 ? QObject::tr(" · 1 cause") : QObject::tr(" · %1 causes").arg(d.causes.size());
     text += QObject::tr(" · most likely: %1 (%2 %)").arg(top.title).arg(qRound(top.confidence * 100));
     return text;
 }
