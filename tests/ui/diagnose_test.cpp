@@ -265,6 +265,37 @@ TEST(DiagnosePresenter, ProbeInputFromCommandAndFromCause)
     EXPECT_TRUE(probeIntent(*fromCause).has_value());
 }
 
+TEST(DiagnosePresenter, ReportsRedactSecretsUnlessAskedNotTo)
+{
+    const QString secretLines = QStringLiteral(
+        "curl 'http://user:hunter2@127.0.0.1:8000/api?access_token=tok123&page=2' -H 'Authorization: Bearer abc.def.ghi' "
+        "-H 'Cookie: sid=s3cr3t' -H 'Accept: application/json' -b 'sid=s3cr3t'\n"
+        "[\"X-Api-Key\", \"k-9f8e7d\"]\n"
+        "{\"name\": \"Set-Cookie\", \"value\": \"sid=s3cr3t; HttpOnly\"}\n"
+        "headers = {'Authorization': 'Basic dXNlcjpwYXNz'}\n"
+        "Why: the browser sends Origin: http://localhost:3000\n");
+    const QString redacted = redactSecrets(secretLines);
+    for (const char* secret : { "hunter2", "tok123", "abc.def.ghi", "s3cr3t", "k-9f8e7d", "dXNlcjpwYXNz" })
+        EXPECT_FALSE(redacted.contains(QLatin1String(secret))) << secret << " in " << redacted.toStdString();
+    // What is not a secret stays.
+    for (const char* kept : { "page=2", "Accept: application/json", "Origin: http://localhost:3000", "127.0.0.1:8000/api" })
+        EXPECT_TRUE(redacted.contains(QLatin1String(kept))) << kept << " missing from " << redacted.toStdString();
+    EXPECT_EQ(redactSecrets(QStringLiteral("no secrets here: http://a.test/x")), QStringLiteral("no secrets here: http://a.test/x"));
+
+    // A real report of a paste with a token: redacted by default, kept on request.
+    const QString paste = kChromeLine
+        + QStringLiteral("\ncurl 'http://127.0.0.1:8000/api' -X PUT -H 'Origin: http://localhost:3000' "
+                         "-H 'Authorization: Bearer sk-live-123456'\n");
+    const DiagnoseOutcome outcome = runDiagnosis({ paste, {}, QStringLiteral("auto"), {} });
+    ASSERT_TRUE(outcome.diagnosis);
+    const QString full = reportText(outcome, true);
+    EXPECT_EQ(full, diagnosis::toText(*outcome.diagnosis));
+    ASSERT_TRUE(full.contains(QStringLiteral("sk-live-123456"))); // the report quotes the curl line
+    EXPECT_FALSE(reportText(outcome).contains(QStringLiteral("sk-live-123456")));
+    EXPECT_TRUE(reportText(outcome).contains(outcome.diagnosis->causes.isEmpty() ? QStringLiteral("Detected")
+                                                                               : outcome.diagnosis->causes.first().id));
+}
+
 TEST(DiagnoseModels, PassTheModelTesterThroughResets)
 {
     CausesModel causes;

@@ -21,6 +21,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -300,7 +301,23 @@ QWidget* DiagnosePane::buildResultSide()
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(4, 8, 8, 0);
     topLayout->setSpacing(4);
-    topLayout->addWidget(sectionCaption(tr("CAUSES, MOST LIKELY FIRST"), top));
+    auto* causesHeader = new QHBoxLayout;
+    causesHeader->setContentsMargins(0, 0, 0, 0);
+    causesHeader->addWidget(sectionCaption(tr("CAUSES, MOST LIKELY FIRST"), top));
+    causesHeader->addStretch(1);
+    m_copyReport = new QToolButton(top);
+    m_copyReport->setObjectName(QStringLiteral("copyReport"));
+    m_copyReport->setText(tr("Copy report"));
+    m_copyReport->setToolTip(tr("Copy the diagnosis as text; Authorization, Cookie and token values are redacted"));
+    m_copyReport->setPopupMode(QToolButton::MenuButtonPopup);
+    m_copyReport->setAutoRaise(true);
+    auto* reportMenu = new QMenu(m_copyReport);
+    reportMenu->addAction(tr("Copy report (secrets redacted)"), this, [this] { copyReport(false); });
+    reportMenu->addAction(tr("Copy report including secrets"), this, [this] { copyReport(true); });
+    m_copyReport->setMenu(reportMenu);
+    connect(m_copyReport, &QToolButton::clicked, this, [this] { copyReport(false); });
+    causesHeader->addWidget(m_copyReport);
+    topLayout->addLayout(causesHeader);
     m_causesView = new QTableView(top);
     m_causesView->setObjectName(QStringLiteral("causes"));
     m_causesView->setModel(m_causesModel);
@@ -610,11 +627,18 @@ void DiagnosePane::showOutcome(const DiagnoseSnapshot& outcome)
         m_causesModel->setCauses({});
     }
     setStatus(outcome ? outcome->message : QString(), outcome && !outcome->diagnosis);
+    m_copyReport->setEnabled(ok);
     if (m_causesModel->rowCount() > 0)
         setCurrentCause(0);
     else
         showCause(-1);
     fitResultPanes();
+}
+
+void DiagnosePane::copyReport(bool includeSecrets)
+{
+    if (m_outcome)
+        copyText(reportText(*m_outcome, includeSecrets));
 }
 
 void DiagnosePane::fitResultPanes()

@@ -59,6 +59,8 @@ public:
     /// Row of the cause whose details are shown, -1 when none.
     int currentCause() const;
     void setCurrentCause(int row);
+    /// Copies reportText() of the outcome: secrets redacted unless `includeSecrets`.
+    void copyReport(bool includeSecrets = false);
 
     CausesModel* causesModel() const { return m_causesModel; }
     DetectedModel* detectedModel() const { return m_detectedModel; }
@@ -101,6 +103,7 @@ private:
     QLabel* m_status = nullptr;
     QTableView* m_detectedView = nullptr;
     QTableView* m_causesView = nullptr;
+    QToolButton* m_copyReport = nullptr;
     QWidget* m_causesPane = nullptr;
     QScrollArea* m_detailsScroll = nullptr;
     QSplitter* m_resultSplit = nullptr;

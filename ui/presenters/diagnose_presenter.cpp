@@ -4,11 +4,13 @@
 
 #include "core/ingest/har_reader.h"
 #include "core/ingest/ingest.h"
+#include "core/io/exchange_json.h"
 #include "core/io/input_file.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <exception>
 
@@ -174,6 +176,64 @@ std::optional<ProbeInput> probeInputForCause(const diagnosis::Cause& cause)
         return std::nullopt;
     input.headers = headers.join(u'\n');
     return input;
+}
+
+namespace {
+
+const QString kRedacted = QStringLiteral("[redacted]");
+
+/// Replaces capture group `valueGroup` of every match whose `nameGroup` names a secret header.
+QString redactHeaderValues(const QString& text, const QRegularExpression& re, int nameGroup, int valueGroup)
+{
+    QString out;
+    qsizetype last = 0;
+    for (auto it = re.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        if (!io::isSecretHeader(m.captured(nameGroup).toLatin1()) || m.capturedLength(valueGroup) == 0)
+            continue;
+        out += QStringView(text).mid(last, m.capturedStart(valueGroup) - last);
+        out += kRedacted;
+        last = m.capturedEnd(valueGroup);
+    }
+    out += QStringView(text).mid(last);
+    return out;
+}
+
+} // namespace
+
+QString redactSecrets(const QString& input)
+{
+    static const QRegularExpression headerLine(QStringLiteral(R"re((?<![\w-])([A-Za-z][\w-]*)[ \t]*:[ \t]*([^'"\r\n]+))re"));
+    static const QRegularExpression jsonPair(QStringLiteral(R"re(\[\s*"([^"\\]+)"\s*,\s*"((?:[^"\\]|\\.)*)"\s*\])re"));
+    static const QRegularExpression harPair(
+        QStringLiteral(R"re("name"\s*:\s*"([^"\\]+)"\s*,\s*"value"\s*:\s*"((?:[^"\\]|\\.)*)")re"));
+    static const QRegularExpression jsonMember(QStringLiteral(R"re("([^"\\]+)"\s*:\s*"((?:[^"\\]|\\.)*)")re"));
+    static const QRegularExpression pythonMember(QStringLiteral(R"re('([^'\\]+)'\s*:\s*'((?:[^'\\]|\\.)*)')re"));
+    static const QRegularExpression bearer(QStringLiteral(R"re(\b(Bearer)\s+[A-Za-z0-9._~+/=-]{4,})re"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression basic(QStringLiteral(R"re(\b(Basic|Digest)\s+[A-Za-z0-9+/]{8,}={0,2})re"));
+    static const QRegularExpression userInfo(QStringLiteral(R"re((://[^/\s:@'"]+:)[^@\s/'"]+@)re"));
+    static const QRegularExpression query(QStringLiteral(
+        R"re(([?&](?:[\w.-]*token|api[_-]?key|key|password|passwd|secret|sig|signature|auth|code|session[\w-]*)=)[^&\s'"#]+)re"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression curlCookie(QStringLiteral(R"re((\s(?:-b|--cookie)\s+)('[^']*'|"[^"]*"|\S+))re"));
+
+    QString text = redactHeaderValues(input, headerLine, 1, 2);
+    text = redactHeaderValues(text, jsonPair, 1, 2);
+    text = redactHeaderValues(text, harPair, 1, 2);
+    text = redactHeaderValues(text, jsonMember, 1, 2);
+    text = redactHeaderValues(text, pythonMember, 1, 2);
+    text.replace(bearer, QStringLiteral("\\1 ") + kRedacted);
+    text.replace(basic, QStringLiteral("\\1 ") + kRedacted);
+    text.replace(userInfo, QStringLiteral("\\1") + kRedacted + u'@');
+    text.replace(query, QStringLiteral("\\1") + kRedacted);
+    text.replace(curlCookie, QStringLiteral("\\1'") + kRedacted + u'\'');
+    return text;
+}
+
+QString reportText(const DiagnoseOutcome& outcome, bool includeSecrets)
+{
+    const QString text = outcome.diagnosis ? diagnosis::toText(*outcome.diagnosis) : outcome.message + u'\n';
+    return includeSecrets ? text : redactSecrets(text);
 }
 
 DiagnoseOutcome runDiagnosis(const DiagnoseRequest& request)

@@ -58,6 +58,13 @@ inline constexpr qint64 kMaxHarFileBytes = 256 * 1024 * 1024;
 std::optional<ProbeInput> probeInputForCause(const diagnosis::Cause& cause);
 /// Splits a POSIX-shell-like command line (single and double quotes, backslash escapes).
 QStringList splitCommandLine(const QString& command);
+/// Replaces secrets in free text with "[redacted]": values of secret headers (Authorization,
+/// Cookie, tokens, ... as io::isSecretHeader decides) written as `Name: value`, JSON header pairs
+/// or HAR name/value objects; Bearer/Basic credentials; URL passwords; token-like query
+/// parameters; curl -b/--cookie arguments.
+QString redactSecrets(const QString& text);
+/// The text report of an outcome (diagnosis::toText), secrets redacted unless `includeSecrets`.
+QString reportText(const DiagnoseOutcome& outcome, bool includeSecrets = false);
 /// Runs one request synchronously (what the worker does); never throws.
 DiagnoseOutcome runDiagnosis(const DiagnoseRequest& request);
 
