@@ -11,6 +11,10 @@
 #include "ui/presenters/diagnose_presenter.h"
 
 #include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMimeData>
+#include <QUrl>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
@@ -528,6 +532,40 @@ TEST(DiagnoseView, TypingDiagnosesAfterTheDebounce)
     ASSERT_TRUE(requested.wait(3000));
     EXPECT_EQ(requested.count(), 1);
     EXPECT_EQ(requested.first().at(0).value<DiagnoseRequest>().text, QStringLiteral("curl"));
+}
+
+TEST(DiagnoseView, PastedOrDroppedFilesAreLoaded)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString log = dir.filePath(QStringLiteral("console.txt"));
+    {
+        QFile file(log);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(kChromeLine.toUtf8());
+    }
+    const QString binary = dir.filePath(QStringLiteral("blob.bin"));
+    {
+        QFile file(binary);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("\0\1\2\3", 4));
+    }
+    DiagnosePane pane;
+    QSignalSpy requested(&pane, &DiagnosePane::diagnoseRequested);
+    auto* box = pane.findChild<PasteEdit*>(QStringLiteral("paste"));
+    ASSERT_TRUE(box);
+    auto* mime = new QMimeData;
+    mime->setUrls({ QUrl::fromLocalFile(log) });
+    QGuiApplication::clipboard()->setMimeData(mime); // takes ownership
+    box->paste(); // as a file manager's "copy" then Ctrl+V
+    EXPECT_EQ(pane.pasteText(), kChromeLine); // the file's text, not its URL
+    ASSERT_GE(requested.count(), 1);
+    EXPECT_EQ(requested.last().at(0).value<DiagnoseRequest>().text, kChromeLine);
+
+    // A binary file is refused with a message; the paste stays.
+    EXPECT_FALSE(pane.loadFile(binary).has_value());
+    EXPECT_EQ(pane.pasteText(), kChromeLine);
+    EXPECT_TRUE(pane.statusText().contains(QStringLiteral("blob.bin"))) << pane.statusText().toStdString();
 }
 
 TEST_F(DiagnoseWindowTest, PasteIsPartOfTheSession)

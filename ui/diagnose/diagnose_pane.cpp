@@ -369,6 +369,7 @@ QWidget* DiagnosePane::buildResultSide()
     m_evidence->setWordWrap(false);
     m_evidence->setTextElideMode(Qt::ElideRight);
     m_evidence->setUniformItemSizes(true);
+    m_evidence->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // long quotes are elided, tooltips hold them
     connect(m_evidence, &QListWidget::itemClicked, this, &DiagnosePane::onEvidenceClicked);
     connect(m_evidence, &QListWidget::itemActivated, this, &DiagnosePane::onEvidenceClicked);
     detailsLayout->addWidget(m_evidence);
