@@ -12,12 +12,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>
-#include <QGuiApplication>
-#include <QMimeData>
-#include <QUrl>
 #include <QFile>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -26,6 +25,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <gtest/gtest.h>
 
@@ -142,7 +142,8 @@ TEST(DiagnosePresenter, NewerRequestsReplaceQueuedOnes)
     QSignalSpy busy(&presenter, &DiagnosePresenter::busyChanged);
     DiagnoseRequest last;
     for (int i = 0; i < 5; ++i) {
-        last = DiagnoseRequest { kChromeLine + QStringLiteral("\n# edit %1\n").arg(i) + kFastApiApp, {}, QStringLiteral("auto"), {} };
+        last = DiagnoseRequest { kChromeLine + QStringLiteral("\n# edit %1\n").arg(i) + kFastApiApp, {},
+            QStringLiteral("auto"), {} };
         presenter.diagnose(last);
     }
     ASSERT_TRUE(waitForOutcomes(presenter, finished));
@@ -161,7 +162,8 @@ TEST(DiagnosePresenter, EmptyPasteGivesAClearMessageAtOnce)
     presenter.diagnose(DiagnoseRequest { QStringLiteral("  \n\t\n"), {}, QStringLiteral("auto"), {} });
     ASSERT_EQ(finished.count(), 1); // no worker needed
     EXPECT_FALSE(presenter.latest()->diagnosis);
-    EXPECT_TRUE(presenter.latest()->message.contains(QStringLiteral("Paste"))) << presenter.latest()->message.toStdString();
+    EXPECT_TRUE(presenter.latest()->message.contains(QStringLiteral("Paste")))
+        << presenter.latest()->message.toStdString();
 }
 
 TEST(DiagnosePresenter, BinaryPasteGivesAClearMessage)
@@ -177,13 +179,15 @@ TEST(DiagnosePresenter, BinaryPasteGivesAClearMessage)
         presenter.diagnose(DiagnoseRequest { text, {}, QStringLiteral("auto"), {} });
         ASSERT_TRUE(waitForOutcomes(presenter, finished));
         EXPECT_FALSE(presenter.latest()->diagnosis);
-        EXPECT_TRUE(presenter.latest()->message.contains(QStringLiteral("binary"))) << presenter.latest()->message.toStdString();
+        EXPECT_TRUE(presenter.latest()->message.contains(QStringLiteral("binary")))
+            << presenter.latest()->message.toStdString();
     }
 }
 
 TEST(DiagnosePresenter, UnrecognisedTextSaysWhatToPaste)
 {
-    const DiagnoseOutcome outcome = runDiagnosis({ QStringLiteral("hello world\nnothing to see"), {}, QStringLiteral("auto"), {} });
+    const DiagnoseOutcome outcome =
+        runDiagnosis({ QStringLiteral("hello world\nnothing to see"), {}, QStringLiteral("auto"), {} });
     ASSERT_TRUE(outcome.diagnosis);
     EXPECT_TRUE(outcome.diagnosis->input.evidence.isEmpty());
     EXPECT_TRUE(outcome.message.contains(QStringLiteral("console"))) << outcome.message.toStdString();
@@ -217,7 +221,8 @@ TEST(DiagnosePresenter, DroppedFilesAreCappedAndChecked)
     EXPECT_EQ(text->text, kFastApiApp);
     EXPECT_TRUE(text->harPath.isEmpty());
 
-    const Result<DroppedInput> binary = readDroppedFile(write(QStringLiteral("image.png"), QByteArray("\x89PNG\r\n\x1a\n\0\0\0", 11)));
+    const Result<DroppedInput> binary =
+        readDroppedFile(write(QStringLiteral("image.png"), QByteArray("\x89PNG\r\n\x1a\n\0\0\0", 11)));
     ASSERT_FALSE(binary.has_value());
     EXPECT_EQ(binary.error().code, ErrorCode::BinaryInput);
 
@@ -240,9 +245,9 @@ TEST(DiagnosePresenter, DroppedFilesAreCappedAndChecked)
 TEST(DiagnosePresenter, ProbeInputFromCommandAndFromCause)
 {
     diagnosis::Cause cause;
-    cause.probeCommand = QStringLiteral(
-        "corsbench-cli probe 'http://127.0.0.1:8000/api?q=a b' --origin 'http://localhost:3000' -X PUT "
-        "-H 'X-Token: a b' -H \"Content-Type: application/json\" --credentials include");
+    cause.probeCommand =
+        QStringLiteral("corsbench-cli probe 'http://127.0.0.1:8000/api?q=a b' --origin 'http://localhost:3000' -X PUT "
+                       "-H 'X-Token: a b' -H \"Content-Type: application/json\" --credentials include");
     const auto fromCommand = probeInputForCause(cause);
     ASSERT_TRUE(fromCommand.has_value());
     EXPECT_EQ(fromCommand->url, QStringLiteral("http://127.0.0.1:8000/api?q=a b"));
@@ -271,20 +276,23 @@ TEST(DiagnosePresenter, ProbeInputFromCommandAndFromCause)
 
 TEST(DiagnosePresenter, ReportsRedactSecretsUnlessAskedNotTo)
 {
-    const QString secretLines = QStringLiteral(
-        "curl 'http://user:hunter2@127.0.0.1:8000/api?access_token=tok123&page=2' -H 'Authorization: Bearer abc.def.ghi' "
-        "-H 'Cookie: sid=s3cr3t' -H 'Accept: application/json' -b 'sid=s3cr3t'\n"
-        "[\"X-Api-Key\", \"k-9f8e7d\"]\n"
-        "{\"name\": \"Set-Cookie\", \"value\": \"sid=s3cr3t; HttpOnly\"}\n"
-        "headers = {'Authorization': 'Basic dXNlcjpwYXNz'}\n"
-        "Why: the browser sends Origin: http://localhost:3000\n");
+    const QString secretLines =
+        QStringLiteral("curl 'http://user:hunter2@127.0.0.1:8000/api?access_token=tok123&page=2' -H 'Authorization: "
+                       "Bearer abc.def.ghi' "
+                       "-H 'Cookie: sid=s3cr3t' -H 'Accept: application/json' -b 'sid=s3cr3t'\n"
+                       "[\"X-Api-Key\", \"k-9f8e7d\"]\n"
+                       "{\"name\": \"Set-Cookie\", \"value\": \"sid=s3cr3t; HttpOnly\"}\n"
+                       "headers = {'Authorization': 'Basic dXNlcjpwYXNz'}\n"
+                       "Why: the browser sends Origin: http://localhost:3000\n");
     const QString redacted = redactSecrets(secretLines);
     for (const char* secret : { "hunter2", "tok123", "abc.def.ghi", "s3cr3t", "k-9f8e7d", "dXNlcjpwYXNz" })
         EXPECT_FALSE(redacted.contains(QLatin1String(secret))) << secret << " in " << redacted.toStdString();
     // What is not a secret stays.
-    for (const char* kept : { "page=2", "Accept: application/json", "Origin: http://localhost:3000", "127.0.0.1:8000/api" })
+    for (const char* kept :
+        { "page=2", "Accept: application/json", "Origin: http://localhost:3000", "127.0.0.1:8000/api" })
         EXPECT_TRUE(redacted.contains(QLatin1String(kept))) << kept << " missing from " << redacted.toStdString();
-    EXPECT_EQ(redactSecrets(QStringLiteral("no secrets here: http://a.test/x")), QStringLiteral("no secrets here: http://a.test/x"));
+    EXPECT_EQ(redactSecrets(QStringLiteral("no secrets here: http://a.test/x")),
+        QStringLiteral("no secrets here: http://a.test/x"));
 
     // A real report of a paste with a token: redacted by default, kept on request.
     const QString paste = kChromeLine
@@ -296,8 +304,8 @@ TEST(DiagnosePresenter, ReportsRedactSecretsUnlessAskedNotTo)
     EXPECT_EQ(full, diagnosis::toText(*outcome.diagnosis));
     ASSERT_TRUE(full.contains(QStringLiteral("sk-live-123456"))); // the report quotes the curl line
     EXPECT_FALSE(reportText(outcome).contains(QStringLiteral("sk-live-123456")));
-    EXPECT_TRUE(reportText(outcome).contains(outcome.diagnosis->causes.isEmpty() ? QStringLiteral("Detected")
-                                                                               : outcome.diagnosis->causes.first().id));
+    EXPECT_TRUE(reportText(outcome).contains(
+        outcome.diagnosis->causes.isEmpty() ? QStringLiteral("Detected") : outcome.diagnosis->causes.first().id));
 }
 
 TEST(DiagnoseModels, PassTheModelTesterThroughResets)
@@ -307,7 +315,8 @@ TEST(DiagnoseModels, PassTheModelTesterThroughResets)
     QAbstractItemModelTester causesTester(&causes, QAbstractItemModelTester::FailureReportingMode::Fatal);
     QAbstractItemModelTester detectedTester(&detected, QAbstractItemModelTester::FailureReportingMode::Fatal);
 
-    const QString paste = kChromeLine + QStringLiteral("\nINFO:     127.0.0.1:51234 - \"OPTIONS /api HTTP/1.1\" 400 Bad Request\n")
+    const QString paste = kChromeLine
+        + QStringLiteral("\nINFO:     127.0.0.1:51234 - \"OPTIONS /api HTTP/1.1\" 400 Bad Request\n")
         + QStringLiteral("{\"log\": {broken\n") + kFastApiApp;
     const DiagnoseOutcome outcome = runDiagnosis({ paste, {}, QStringLiteral("auto"), {} });
     ASSERT_TRUE(outcome.diagnosis);
@@ -420,7 +429,8 @@ TEST(DiagnoseView, ClickingEvidenceSelectsItsLineInThePasteBox)
     const QModelIndex first = pane.detectedModel()->index(0, DetectedModel::KindColumn);
     QTest::mouseClick(detectedView->viewport(), Qt::LeftButton, {}, detectedView->visualRect(first).center());
     EXPECT_EQ(box->selectedLines(),
-        std::make_pair(first.data(DetectedModel::FirstLineRole).toInt(), first.data(DetectedModel::LastLineRole).toInt()));
+        std::make_pair(
+            first.data(DetectedModel::FirstLineRole).toInt(), first.data(DetectedModel::LastLineRole).toInt()));
     EXPECT_FALSE(pane.selectPasteLines(0, 0));
     EXPECT_FALSE(pane.selectPasteLines(10000, 10000));
 }
@@ -462,7 +472,8 @@ TEST(DiagnoseView, FixesShowBadgesDiffAndSnippet)
 TEST(DiagnoseView, ProbeButtonAsksForTheCausesProbe)
 {
     DiagnosePane pane;
-    auto outcome = std::make_shared<DiagnoseOutcome>(runDiagnosis({ kChromeLine, kFastApiApp, QStringLiteral("auto"), {} }));
+    auto outcome =
+        std::make_shared<DiagnoseOutcome>(runDiagnosis({ kChromeLine, kFastApiApp, QStringLiteral("auto"), {} }));
     ASSERT_TRUE(outcome->diagnosis && !outcome->diagnosis->causes.isEmpty());
     pane.showOutcome(outcome);
     const diagnosis::Cause* top = pane.causesModel()->causeAt(0);
@@ -483,7 +494,8 @@ TEST(DiagnoseView, ProbeButtonAsksForTheCausesProbe)
 TEST(DiagnoseView, SurvivesTinyAndHugeSizes)
 {
     DiagnosePane pane;
-    auto outcome = std::make_shared<DiagnoseOutcome>(runDiagnosis({ kChromeLine + u'\n' + kFastApiApp, {}, QStringLiteral("auto"), {} }));
+    auto outcome = std::make_shared<DiagnoseOutcome>(
+        runDiagnosis({ kChromeLine + u'\n' + kFastApiApp, {}, QStringLiteral("auto"), {} }));
     pane.show();
     for (const QSize size : { QSize(200, 120), QSize(1, 1), QSize(2400, 1600), QSize(640, 300) }) {
         pane.resize(size);

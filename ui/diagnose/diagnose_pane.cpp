@@ -280,8 +280,8 @@ QWidget* DiagnosePane::buildInputSide()
     detectedHeader->setSectionResizeMode(DetectedModel::KindColumn, QHeaderView::ResizeToContents);
     detectedHeader->setSectionResizeMode(DetectedModel::LinesColumn, QHeaderView::ResizeToContents);
     detectedHeader->setSectionResizeMode(DetectedModel::SummaryColumn, QHeaderView::Stretch);
-    m_detectedView->setFixedHeight(m_detectedView->verticalHeader()->defaultSectionSize() * 5
-        + detectedHeader->sizeHint().height() + 4);
+    m_detectedView->setFixedHeight(
+        m_detectedView->verticalHeader()->defaultSectionSize() * 5 + detectedHeader->sizeHint().height() + 4);
     connect(m_detectedView, &QTableView::clicked, this, &DiagnosePane::onDetectedClicked);
     connect(m_detectedView, &QTableView::activated, this, &DiagnosePane::onDetectedClicked);
     layout->addWidget(m_detectedView);
@@ -569,7 +569,8 @@ void DiagnosePane::openServerCodeRequested()
         return;
     Result<DroppedInput> file = readDroppedFile(path);
     if (!file || !file->harPath.isEmpty()) {
-        setStatus(file ? tr("%1 is too large for server code").arg(QFileInfo(path).fileName()) : file.error().message, true);
+        setStatus(
+            file ? tr("%1 is too large for server code").arg(QFileInfo(path).fileName()) : file.error().message, true);
         return;
     }
     m_serverCode->setPlainText(file->text); // emits textChanged: debounced diagnosis
@@ -583,7 +584,8 @@ bool DiagnosePane::selectPasteLines(int first, int last)
 void DiagnosePane::onDetectedClicked(const QModelIndex& index)
 {
     if (index.isValid())
-        selectPasteLines(index.data(DetectedModel::FirstLineRole).toInt(), index.data(DetectedModel::LastLineRole).toInt());
+        selectPasteLines(
+            index.data(DetectedModel::FirstLineRole).toInt(), index.data(DetectedModel::LastLineRole).toInt());
 }
 
 void DiagnosePane::onEvidenceClicked(QListWidgetItem* item)
@@ -606,8 +608,9 @@ void DiagnosePane::setBusy(bool busy)
 void DiagnosePane::setStatus(const QString& text, bool problem)
 {
     const Theme& style = theme();
-    m_status->setText(problem ? QStringLiteral("<span style='color:%1'>%2</span>").arg(style.warning.name(), text.toHtmlEscaped())
-                              : text.toHtmlEscaped());
+    m_status->setText(problem
+            ? QStringLiteral("<span style='color:%1'>%2</span>").arg(style.warning.name(), text.toHtmlEscaped())
+            : text.toHtmlEscaped());
     m_status->setToolTip(text);
 }
 
@@ -693,7 +696,8 @@ void DiagnosePane::showCause(int row)
             text = tr("Paste on the left: the likely causes, the lines they rest on and the fixes appear here.");
         } else if (m_outcome->diagnosis) {
             QStringList missing = m_outcome->diagnosis->missingEvidence;
-            text = QStringLiteral("<p style='font-size:large'><b>%1</b></p>").arg(tr("No cause identified").toHtmlEscaped());
+            text = QStringLiteral("<p style='font-size:large'><b>%1</b></p>")
+                       .arg(tr("No cause identified").toHtmlEscaped());
             if (!missing.isEmpty())
                 text += htmlCaption(tr("WHAT WOULD SETTLE IT")) + htmlList(missing);
             for (const QString& note : m_outcome->diagnosis->notes)
@@ -712,7 +716,8 @@ void DiagnosePane::showCause(int row)
         return;
     }
 
-    QString title = QStringLiteral("<span style='font-size:large'><b>%1</b></span>&nbsp;&nbsp;").arg(cause->title.toHtmlEscaped());
+    QString title =
+        QStringLiteral("<span style='font-size:large'><b>%1</b></span>&nbsp;&nbsp;").arg(cause->title.toHtmlEscaped());
     title += badge(CausesModel::confidenceText(cause->confidence), style.info, style.infoBackground);
     if (cause->notCors)
         title += QStringLiteral("&nbsp;") + badge(tr("NOT A CORS PROBLEM"), style.warning, style.warningBackground);
@@ -726,8 +731,8 @@ void DiagnosePane::showCause(int row)
         auto* item = new QListWidgetItem(prefix + quote.text.simplified(), m_evidence);
         item->setData(kEvidenceLineRole, quote.line);
         item->setToolTip(quote.line > 0 ? tr("Line %1 (%2): click to show it in the paste box\n%3")
-                                               .arg(quote.line)
-                                               .arg(quote.source, quote.text)
+                                              .arg(quote.line)
+                                              .arg(quote.source, quote.text)
                                         : tr("%1 (not a line of the paste)\n%2").arg(quote.source, quote.text));
         if (quote.line <= 0)
             item->setForeground(style.mutedText);
@@ -742,7 +747,8 @@ void DiagnosePane::showCause(int row)
 
     QString text;
     if (!cause->explanation.isEmpty())
-        text += htmlCaption(tr("WHY")) + QStringLiteral("<p style='margin-top:0'>%1</p>").arg(cause->explanation.toHtmlEscaped());
+        text += htmlCaption(tr("WHY"))
+            + QStringLiteral("<p style='margin-top:0'>%1</p>").arg(cause->explanation.toHtmlEscaped());
     if (!cause->whatToDo.isEmpty())
         text += htmlCaption(tr("WHAT TO DO")) + htmlList(cause->whatToDo);
     if (!cause->missingEvidence.isEmpty())
@@ -776,7 +782,8 @@ void DiagnosePane::showFixes(const QList<diagnosis::FixProposal>& fixes)
         layout->setSpacing(4);
 
         auto* header = new QHBoxLayout;
-        QString badges = badge(frameworkLabel(fix.framework), style.text, style.skippedBackground) + QStringLiteral("&nbsp;");
+        QString badges =
+            badge(frameworkLabel(fix.framework), style.text, style.skippedBackground) + QStringLiteral("&nbsp;");
         badges += fix.verified ? badge(tr("✓ VERIFIED"), style.pass, style.passBackground)
                                : badge(tr("UNVERIFIED"), style.warning, style.warningBackground);
         if (fix.developmentOnly)

@@ -685,7 +685,8 @@ QWidget* MainWindow::buildDiagnoseTabs(QWidget* exchangePane)
     m_diagnosePane = new DiagnosePane(m_tabs);
     m_exchangeTab = exchangePane;
     m_tabs->addTab(m_diagnosePane, tr("Diagnose"));
-    m_tabs->setTabToolTip(0, tr("Paste a console line, log, HAR, cURL command or your server code and see why it fails (Ctrl+D)"));
+    m_tabs->setTabToolTip(
+        0, tr("Paste a console line, log, HAR, cURL command or your server code and see why it fails (Ctrl+D)"));
     m_tabs->addTab(exchangePane, tr("Exchange"));
     m_tabs->setTabToolTip(1, tr("Edit one exchange and see each browser check (Ctrl+E)"));
 

@@ -50,20 +50,28 @@ QVariant CausesModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case ConfidenceColumn: return confidenceText(c.confidence);
-        case TitleColumn: return c.title;
-        case KindColumn: return c.notCors ? tr("Not CORS") : tr("CORS");
-        case FailedCheckColumn: return c.failedCheck;
-        default: return {};
+        case ConfidenceColumn:
+            return confidenceText(c.confidence);
+        case TitleColumn:
+            return c.title;
+        case KindColumn:
+            return c.notCors ? tr("Not CORS") : tr("CORS");
+        case FailedCheckColumn:
+            return c.failedCheck;
+        default:
+            return {};
         }
     case Qt::ToolTipRole:
         switch (index.column()) {
-        case ConfidenceColumn: return tr("Confidence %1 (how well the evidence supports this cause)").arg(confidenceText(c.confidence));
+        case ConfidenceColumn:
+            return tr("Confidence %1 (how well the evidence supports this cause)").arg(confidenceText(c.confidence));
         case KindColumn:
             return c.notCors ? tr("Not a CORS configuration problem: the CORS error is a symptom of something else")
                              : tr("A CORS configuration problem");
-        case FailedCheckColumn: return c.failedCheck.isEmpty() ? QVariant() : tr("Failed check: %1").arg(c.failedCheck);
-        default: return QStringLiteral("%1\n%2").arg(c.title, c.id);
+        case FailedCheckColumn:
+            return c.failedCheck.isEmpty() ? QVariant() : tr("Failed check: %1").arg(c.failedCheck);
+        default:
+            return QStringLiteral("%1\n%2").arg(c.title, c.id);
         }
     case Qt::ForegroundRole:
         if (index.column() == KindColumn)
@@ -82,13 +90,18 @@ QVariant CausesModel::data(const QModelIndex& index, int role) const
             return font;
         }
         return {};
-    case CauseIdRole: return c.id;
-    case ConfidenceRole: return c.confidence;
-    case NotCorsRole: return c.notCors;
-    case FixCountRole: return int(c.fixes.size());
+    case CauseIdRole:
+        return c.id;
+    case ConfidenceRole:
+        return c.confidence;
+    case NotCorsRole:
+        return c.notCors;
+    case FixCountRole:
+        return int(c.fixes.size());
     case VerifiedFixRole:
         return std::any_of(c.fixes.begin(), c.fixes.end(), [](const diagnosis::FixProposal& f) { return f.verified; });
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -97,11 +110,16 @@ QVariant CausesModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case ConfidenceColumn: return tr("Confidence");
-    case TitleColumn: return tr("Cause");
-    case KindColumn: return tr("Kind");
-    case FailedCheckColumn: return tr("Failed check");
-    default: return {};
+    case ConfidenceColumn:
+        return tr("Confidence");
+    case TitleColumn:
+        return tr("Cause");
+    case KindColumn:
+        return tr("Kind");
+    case FailedCheckColumn:
+        return tr("Failed check");
+    default:
+        return {};
     }
 }
 

@@ -69,19 +69,32 @@ void DetectedModel::clear()
 QString DetectedModel::kindLabel(EvidenceKind kind)
 {
     switch (kind) {
-    case EvidenceKind::ChromeConsole: return tr("Chrome console");
-    case EvidenceKind::FirefoxConsole: return tr("Firefox console");
-    case EvidenceKind::SafariConsole: return tr("Safari console");
-    case EvidenceKind::BrowserNetworkError: return tr("Network error");
-    case EvidenceKind::MixedContent: return tr("Mixed content");
-    case EvidenceKind::PythonTraceback: return tr("Python traceback");
-    case EvidenceKind::ServerLog: return tr("Server log");
-    case EvidenceKind::AccessLog: return tr("Access log");
-    case EvidenceKind::Har: return tr("HAR");
-    case EvidenceKind::Curl: return tr("cURL command");
-    case EvidenceKind::HttpRequest: return tr("HTTP request");
-    case EvidenceKind::HttpResponse: return tr("HTTP response");
-    case EvidenceKind::ExchangeJson: return tr("Exchange JSON");
+    case EvidenceKind::ChromeConsole:
+        return tr("Chrome console");
+    case EvidenceKind::FirefoxConsole:
+        return tr("Firefox console");
+    case EvidenceKind::SafariConsole:
+        return tr("Safari console");
+    case EvidenceKind::BrowserNetworkError:
+        return tr("Network error");
+    case EvidenceKind::MixedContent:
+        return tr("Mixed content");
+    case EvidenceKind::PythonTraceback:
+        return tr("Python traceback");
+    case EvidenceKind::ServerLog:
+        return tr("Server log");
+    case EvidenceKind::AccessLog:
+        return tr("Access log");
+    case EvidenceKind::Har:
+        return tr("HAR");
+    case EvidenceKind::Curl:
+        return tr("cURL command");
+    case EvidenceKind::HttpRequest:
+        return tr("HTTP request");
+    case EvidenceKind::HttpResponse:
+        return tr("HTTP response");
+    case EvidenceKind::ExchangeJson:
+        return tr("Exchange JSON");
     }
     return ingest::toString(kind);
 }
@@ -100,13 +113,15 @@ QString DetectedModel::summaryText(const ingest::Evidence& e)
     const QJsonObject& s = e.summary;
     if (e.console) {
         const ingest::ConsoleMessage& m = *e.console;
-        QString error = !m.corsError.isEmpty() ? m.corsError : !m.firefoxReasonKey.isEmpty() ? m.firefoxReasonKey : m.netError;
+        QString error = !m.corsError.isEmpty() ? m.corsError
+            : !m.firefoxReasonKey.isEmpty()    ? m.firefoxReasonKey
+                                               : m.netError;
         if (m.preflight && !error.isEmpty() && !error.startsWith(QStringLiteral("Preflight")))
             error += tr(" (preflight)");
-        return joinParts({ error, requestText(m.method, m.url),
-            m.origin.isEmpty() ? QString() : tr("from %1").arg(m.origin),
-            m.status ? tr("status %1").arg(*m.status) : QString(),
-            m.insecureUrl.isEmpty() ? QString() : tr("insecure %1").arg(m.insecureUrl) });
+        return joinParts(
+            { error, requestText(m.method, m.url), m.origin.isEmpty() ? QString() : tr("from %1").arg(m.origin),
+                m.status ? tr("status %1").arg(*m.status) : QString(),
+                m.insecureUrl.isEmpty() ? QString() : tr("insecure %1").arg(m.insecureUrl) });
     }
     if (e.server) {
         const ingest::ServerEvent& v = *e.server;
@@ -132,8 +147,8 @@ QString DetectedModel::summaryText(const ingest::Evidence& e)
             s.value(QStringLiteral("preflight")).toBool() ? tr("preflight") : QString() });
     case EvidenceKind::HttpResponse:
         if (e.responseHead)
-            return joinParts({ tr("status %1").arg(e.responseHead->status),
-                tr("%1 headers").arg(e.responseHead->headers.size()) });
+            return joinParts(
+                { tr("status %1").arg(e.responseHead->status), tr("%1 headers").arg(e.responseHead->headers.size()) });
         break;
     case EvidenceKind::ExchangeJson:
         if (!e.exchanges.isEmpty())
@@ -180,10 +195,14 @@ QVariant DetectedModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case KindColumn: return e ? kindLabel(e->kind) : tr("Unreadable");
-        case LinesColumn: return linesText(first, last);
-        case SummaryColumn: return e ? summaryText(*e) : p->message;
-        default: return {};
+        case KindColumn:
+            return e ? kindLabel(e->kind) : tr("Unreadable");
+        case LinesColumn:
+            return linesText(first, last);
+        case SummaryColumn:
+            return e ? summaryText(*e) : p->message;
+        default:
+            return {};
         }
     case Qt::ToolTipRole: {
         if (p)
@@ -201,11 +220,16 @@ QVariant DetectedModel::data(const QModelIndex& index, int role) const
         if (index.column() == LinesColumn)
             return theme().mutedText;
         return {};
-    case FirstLineRole: return first;
-    case LastLineRole: return qMax(first, last);
-    case KindIdRole: return e ? ingest::toString(e->kind) : QStringLiteral("problem");
-    case ProblemRole: return problem;
-    default: return {};
+    case FirstLineRole:
+        return first;
+    case LastLineRole:
+        return qMax(first, last);
+    case KindIdRole:
+        return e ? ingest::toString(e->kind) : QStringLiteral("problem");
+    case ProblemRole:
+        return problem;
+    default:
+        return {};
     }
 }
 
@@ -214,10 +238,14 @@ QVariant DetectedModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case KindColumn: return tr("Detected");
-    case LinesColumn: return tr("Lines");
-    case SummaryColumn: return tr("Summary");
-    default: return {};
+    case KindColumn:
+        return tr("Detected");
+    case LinesColumn:
+        return tr("Lines");
+    case SummaryColumn:
+        return tr("Summary");
+    default:
+        return {};
     }
 }
 

@@ -44,9 +44,10 @@ QString outcomeSummary(const diagnosis::Diagnosis& d)
 {
     const int detected = int(d.input.evidence.size());
     if (detected == 0 && d.causes.isEmpty())
-        return QObject::tr("Nothing in the paste was recognised as CORS evidence. Paste the browser console line "
-                           "(\"Access to fetch at … has been blocked by CORS policy: …\"), server log lines, a HAR or a "
-                           "cURL command.");
+        return QObject::tr(
+            "Nothing in the paste was recognised as CORS evidence. Paste the browser console line "
+            "(\"Access to fetch at … has been blocked by CORS policy: …\"), server log lines, a HAR or a "
+            "cURL command.");
     // No translations are loaded, so plurals are spelled out rather than left to "%n (s)".
     QString text = detected == 1 ? QObject::tr("1 piece of evidence detected")
                                  : QObject::tr("%1 pieces of evidence detected").arg(detected);
@@ -203,17 +204,20 @@ QString redactHeaderValues(const QString& text, const QRegularExpression& re, in
 
 QString redactSecrets(const QString& input)
 {
-    static const QRegularExpression headerLine(QStringLiteral(R"re((?<![\w-])([A-Za-z][\w-]*)[ \t]*:[ \t]*([^'"\r\n]+))re"));
+    static const QRegularExpression headerLine(
+        QStringLiteral(R"re((?<![\w-])([A-Za-z][\w-]*)[ \t]*:[ \t]*([^'"\r\n]+))re"));
     static const QRegularExpression jsonPair(QStringLiteral(R"re(\[\s*"([^"\\]+)"\s*,\s*"((?:[^"\\]|\\.)*)"\s*\])re"));
     static const QRegularExpression harPair(
         QStringLiteral(R"re("name"\s*:\s*"([^"\\]+)"\s*,\s*"value"\s*:\s*"((?:[^"\\]|\\.)*)")re"));
     static const QRegularExpression jsonMember(QStringLiteral(R"re("([^"\\]+)"\s*:\s*"((?:[^"\\]|\\.)*)")re"));
     static const QRegularExpression pythonMember(QStringLiteral(R"re('([^'\\]+)'\s*:\s*'((?:[^'\\]|\\.)*)')re"));
-    static const QRegularExpression bearer(QStringLiteral(R"re(\b(Bearer)\s+[A-Za-z0-9._~+/=-]{4,})re"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression bearer(
+        QStringLiteral(R"re(\b(Bearer)\s+[A-Za-z0-9._~+/=-]{4,})re"), QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression basic(QStringLiteral(R"re(\b(Basic|Digest)\s+[A-Za-z0-9+/]{8,}={0,2})re"));
     static const QRegularExpression userInfo(QStringLiteral(R"re((://[^/\s:@'"]+:)[^@\s/'"]+@)re"));
-    static const QRegularExpression query(QStringLiteral(
-        R"re(([?&](?:[\w.-]*token|api[_-]?key|key|password|passwd|secret|sig|signature|auth|code|session[\w-]*)=)[^&\s'"#]+)re"),
+    static const QRegularExpression query(
+        QStringLiteral(
+            R"re(([?&](?:[\w.-]*token|api[_-]?key|key|password|passwd|secret|sig|signature|auth|code|session[\w-]*)=)[^&\s'"#]+)re"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression curlCookie(QStringLiteral(R"re((\s(?:-b|--cookie)\s+)('[^']*'|"[^"]*"|\S+))re"));
 
@@ -255,8 +259,9 @@ DiagnoseOutcome runDiagnosis(const DiagnoseRequest& request)
                 out.diagnosis = diagnosis::diagnose(ingested.value(), options);
             }
         } else if (request.text.trimmed().isEmpty()) {
-            out.message = QObject::tr("Paste what you have — browser console lines, a Python traceback, server or "
-                                      "access log lines, a cURL command, raw HTTP, a HAR — and the likely causes appear here.");
+            out.message =
+                QObject::tr("Paste what you have — browser console lines, a Python traceback, server or "
+                            "access log lines, a cURL command, raw HTTP, a HAR — and the likely causes appear here.");
         } else if (looksBinary(request.text)) {
             out.message = QObject::tr("The paste looks like binary data, not text. Paste console lines, logs, a HAR, a "
                                       "cURL command or your server code.");
