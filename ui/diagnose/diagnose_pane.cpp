@@ -135,6 +135,7 @@ DiagnosePane::DiagnosePane(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
 
+    setFocusProxy(m_paste); // Ctrl+D, then paste
     showOutcome(nullptr);
 }
 
