@@ -32,9 +32,12 @@ int main(int argc, char* argv[])
         QStringLiteral("probe"), QStringLiteral("Probe <url> at start-up."), QStringLiteral("url"));
     QCommandLineOption origin(
         QStringLiteral("origin"), QStringLiteral("Page origin for --probe."), QStringLiteral("origin"));
+    QCommandLineOption diagnose(QStringLiteral("diagnose"),
+        QStringLiteral("Load <file> into the Diagnose tab at start-up."), QStringLiteral("file"));
     probe.setFlags(QCommandLineOption::HiddenFromHelp);
     origin.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ probe, origin });
+    diagnose.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ probe, origin, diagnose });
     parser.process(app);
     const auto probeInput = corsbench::ui::probeInputFromArguments(parser.value(probe), parser.value(origin));
     if (!probeInput) {
@@ -48,6 +51,10 @@ int main(int argc, char* argv[])
     if (const QScreen* screen = window.screen())
         window.setGeometry(screen->availableGeometry());
     window.showMaximized();
+    if (parser.isSet(diagnose)) {
+        if (const auto loaded = window.openDiagnoseFile(parser.value(diagnose)); !loaded)
+            qWarning().noquote() << loaded.error().message;
+    }
     if (probeInput.value())
         QTimer::singleShot(0, &window, [&window, input = *probeInput.value()] { window.startProbe(input); });
 

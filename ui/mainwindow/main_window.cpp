@@ -4,11 +4,13 @@
 
 #include "core/io/exchange_json.h"
 #include "core/io/input_file.h"
+#include "ui/diagnose/diagnose_pane.h"
 #include "ui/dialogs/probe_dialog.h"
 #include "ui/editor/request_editor.h"
 #include "ui/inspectors/headers_inspector.h"
 #include "ui/inspectors/verdict_panel.h"
 #include "ui/models/checks_model.h"
+#include "ui/presenters/diagnose_presenter.h"
 #include "ui/presenters/exchange_presenter.h"
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_view.h"
@@ -33,6 +35,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -206,7 +209,7 @@ void MainWindow::buildUi()
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     split->setSizes({ 540, 1060 });
-    setCentralWidget(split);
+    setCentralWidget(buildDiagnoseTabs(split));
     statusBar()->setSizeGripEnabled(true);
     m_probeStatus = new QLabel(this);
     m_probeStatus->setAccessibleName(tr("Probe transport and time"));
@@ -230,6 +233,7 @@ void MainWindow::buildMenus()
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    buildViewMenu();
 
     QMenu* samples = menuBar()->addMenu(tr("Sa&mples"));
     for (const QString& name : sampleNames()) {
@@ -263,10 +267,14 @@ QString MainWindow::documentText() const
 
 void MainWindow::openInitial(const QString& path)
 {
+    if (const std::optional<SessionState> state = m_session.load())
+        restoreDiagnose(*state);
     if (!path.isEmpty()) {
         const Result<bool> loaded = loadFile(path);
-        if (loaded)
+        if (loaded) {
+            m_tabs->setCurrentWidget(m_exchangeTab); // the user asked for this exchange
             return;
+        }
         qWarning().noquote() << loaded.error().message;
         statusBar()->showMessage(loaded.error().message, 10000);
     }
@@ -370,7 +378,16 @@ bool MainWindow::restoreSession()
 Result<bool> MainWindow::saveSession()
 {
     m_sessionDirty = false;
-    return m_session.save(SessionState { m_editor->text(), m_filePath, m_displayName, m_modified });
+    SessionState state;
+    state.text = m_editor->text();
+    state.filePath = m_filePath;
+    state.displayName = m_displayName;
+    state.modified = m_modified;
+    state.diagnosePaste = m_diagnosePane->pasteText();
+    state.diagnoseServerCode = m_diagnosePane->serverCode();
+    state.diagnoseFramework = m_diagnosePane->framework();
+    state.currentView = isDiagnoseShown() ? QStringLiteral("diagnose") : QStringLiteral("exchange");
+    return m_session.save(state);
 }
 
 void MainWindow::flushPendingWork()
@@ -657,6 +674,79 @@ void MainWindow::reportError(const QString& title, const Error& error)
     if (!error.detail.isEmpty())
         box.setDetailedText(error.detail);
     box.exec();
+}
+
+QWidget* MainWindow::buildDiagnoseTabs(QWidget* exchangePane)
+{
+    m_diagnosePresenter = new DiagnosePresenter(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("views"));
+    m_tabs->setDocumentMode(true);
+    m_diagnosePane = new DiagnosePane(m_tabs);
+    m_exchangeTab = exchangePane;
+    m_tabs->addTab(m_diagnosePane, tr("Diagnose"));
+    m_tabs->setTabToolTip(
+        0, tr("Paste a console line, log, HAR, cURL command or your server code and see why it fails (Ctrl+D)"));
+    m_tabs->addTab(exchangePane, tr("Exchange"));
+    m_tabs->setTabToolTip(1, tr("Edit one exchange and see each browser check (Ctrl+E)"));
+
+    connect(m_diagnosePane, &DiagnosePane::diagnoseRequested, m_diagnosePresenter, &DiagnosePresenter::diagnose);
+    connect(m_diagnosePresenter, &DiagnosePresenter::finished, m_diagnosePane, &DiagnosePane::showOutcome);
+    connect(m_diagnosePresenter, &DiagnosePresenter::busyChanged, m_diagnosePane, &DiagnosePane::setBusy);
+    connect(m_diagnosePane, &DiagnosePane::inputChanged, this, [this] {
+        m_sessionDirty = true;
+        m_debounce->start();
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { m_sessionDirty = true; });
+    connect(m_diagnosePane, &DiagnosePane::probeRequested, this, [this](const ProbeInput& input) {
+        if (m_probePresenter->isRunning())
+            return;
+        m_lastProbeInput = input;
+        probeRequested(); // the dialog, pre-filled
+    });
+    // A probe's recorded exchange is shown in the Exchange tab.
+    connect(m_probePresenter, &ProbePresenter::finished, this, [this] { m_tabs->setCurrentWidget(m_exchangeTab); });
+    return m_tabs;
+}
+
+void MainWindow::buildViewMenu()
+{
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* diagnose = view->addAction(tr("&Diagnose"), this, &MainWindow::showDiagnose);
+    diagnose->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    QAction* exchange = view->addAction(tr("&Exchange"), this, [this] { m_tabs->setCurrentWidget(m_exchangeTab); });
+    exchange->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+}
+
+void MainWindow::showDiagnose()
+{
+    m_tabs->setCurrentWidget(m_diagnosePane);
+    m_diagnosePane->setFocus();
+}
+
+bool MainWindow::isDiagnoseShown() const
+{
+    return m_tabs->currentWidget() == m_diagnosePane;
+}
+
+Result<bool> MainWindow::openDiagnoseFile(const QString& path)
+{
+    showDiagnose();
+    const Result<bool> loaded = m_diagnosePane->loadFile(path);
+    if (!loaded)
+        return makeError(loaded.error().code,
+            tr("Cannot diagnose %1: %2").arg(QDir::toNativeSeparators(path), loaded.error().message));
+    return true;
+}
+
+void MainWindow::restoreDiagnose(const SessionState& state)
+{
+    if (!state.diagnosePaste.isEmpty() || !state.diagnoseServerCode.isEmpty())
+        m_diagnosePane->setInputs(state.diagnosePaste, state.diagnoseServerCode, state.diagnoseFramework);
+    if (state.currentView == u"exchange")
+        m_tabs->setCurrentWidget(m_exchangeTab);
+    else if (state.currentView == u"diagnose")
+        m_tabs->setCurrentWidget(m_diagnosePane);
 }
 
 } // namespace corsbench::ui

@@ -17,12 +17,15 @@
 class QLabel;
 class QMenu;
 class QProgressDialog;
+class QTabWidget;
 class QTableView;
 class QTimer;
 
 namespace corsbench::ui {
 
 class ChecksModel;
+class DiagnosePane;
+class DiagnosePresenter;
 class ExchangePresenter;
 class ProbePresenter;
 class HeadersInspector;
@@ -71,6 +74,14 @@ public:
     /// Transport and total time of the probe the document came from; empty otherwise.
     QString probeStatusText() const;
 
+    /// The Diagnose tab (paste anything, ranked causes and fixes).
+    DiagnosePane* diagnosePane() const { return m_diagnosePane; }
+    DiagnosePresenter* diagnosePresenter() const { return m_diagnosePresenter; }
+    void showDiagnose();
+    bool isDiagnoseShown() const;
+    /// Loads `path` into the Diagnose tab and shows it; the error names the file and the reason.
+    [[nodiscard]] Result<bool> openDiagnoseFile(const QString& path);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -98,6 +109,9 @@ private:
     void onProbeFailed(const QString& message);
     void closeProbeProgress();
     void reportError(const QString& title, const Error& error);
+    QWidget* buildDiagnoseTabs(QWidget* exchangePane);
+    void buildViewMenu();
+    void restoreDiagnose(const SessionState& state);
 
     ExchangePresenter* m_presenter = nullptr;
     RequestEditor* m_editor = nullptr;
@@ -115,6 +129,11 @@ private:
     ProbeInput m_lastProbeInput;
     StepTimings m_stepTimings; // of the probe the unedited document came from
     StepTimings m_nextStepTimings; // handed to the next setDocument()
+
+    QTabWidget* m_tabs = nullptr;
+    QWidget* m_exchangeTab = nullptr;
+    DiagnosePane* m_diagnosePane = nullptr;
+    DiagnosePresenter* m_diagnosePresenter = nullptr;
 
     SessionStore m_session;
     QList<TimelineStep> m_steps;

@@ -40,6 +40,14 @@ Result<bool> SessionStore::save(const SessionState& state) const
         { QStringLiteral("modified"), state.modified },
         { QStringLiteral("text"), state.text },
     };
+    if (!state.diagnosePaste.isEmpty() || !state.diagnoseServerCode.isEmpty()) {
+        object.insert(QStringLiteral("diagnose"),
+            QJsonObject { { QStringLiteral("paste"), state.diagnosePaste },
+                { QStringLiteral("server_code"), state.diagnoseServerCode },
+                { QStringLiteral("framework"), state.diagnoseFramework } });
+    }
+    if (!state.currentView.isEmpty())
+        object.insert(QStringLiteral("view"), state.currentView);
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
         return makeError(ErrorCode::IoError, QObject::tr("Cannot write %1: %2").arg(m_path, file.errorString()));
@@ -63,6 +71,11 @@ std::optional<SessionState> SessionStore::load() const
     state.filePath = object.value(QStringLiteral("file")).toString();
     state.displayName = object.value(QStringLiteral("name")).toString();
     state.modified = object.value(QStringLiteral("modified")).toBool();
+    const QJsonObject diagnose = object.value(QStringLiteral("diagnose")).toObject();
+    state.diagnosePaste = diagnose.value(QStringLiteral("paste")).toString();
+    state.diagnoseServerCode = diagnose.value(QStringLiteral("server_code")).toString();
+    state.diagnoseFramework = diagnose.value(QStringLiteral("framework")).toString();
+    state.currentView = object.value(QStringLiteral("view")).toString();
     return state;
 }
 

@@ -10,13 +10,19 @@
 
 namespace corsbench::ui {
 
-/// What the window restores on start: the editor text and the file it belongs to.
+/// What the window restores on start: the editor text and the file it belongs to, and the
+/// Diagnose tab's inputs.
 struct SessionState
 {
     QString text;
     QString filePath; // empty for an unsaved document or a sample
     QString displayName; // e.g. the sample name when filePath is empty
     bool modified = false;
+    // The Diagnose tab: paste box, server code box, framework ("auto", "fastapi", ...).
+    QString diagnosePaste;
+    QString diagnoseServerCode;
+    QString diagnoseFramework;
+    QString currentView; // "exchange" or "diagnose"; empty = default
     friend bool operator==(const SessionState&, const SessionState&) = default;
 };
 
