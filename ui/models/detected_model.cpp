@@ -95,6 +95,8 @@ QString DetectedModel::kindLabel(EvidenceKind kind)
         return tr("HTTP response");
     case EvidenceKind::ExchangeJson:
         return tr("Exchange JSON");
+    case EvidenceKind::ServerConfig:
+        return tr("Server code");
     }
     return ingest::toString(kind);
 }
