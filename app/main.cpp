@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 corsbench authors
 // SPDX-License-Identifier: MIT
 #include "ui/mainwindow/main_window.h"
+#include "ui/presenters/scan_presenter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -32,13 +33,21 @@ int main(int argc, char* argv[])
         QStringLiteral("probe"), QStringLiteral("Probe <url> at start-up."), QStringLiteral("url"));
     QCommandLineOption origin(
         QStringLiteral("origin"), QStringLiteral("Page origin for --probe."), QStringLiteral("origin"));
-    probe.setFlags(QCommandLineOption::HiddenFromHelp);
-    origin.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ probe, origin });
+    QCommandLineOption scan(QStringLiteral("scan"), QStringLiteral("Scan <url> at start-up."), QStringLiteral("url"));
+    QCommandLineOption allow(
+        QStringLiteral("allow"), QStringLiteral("Origin that must work, for --scan."), QStringLiteral("origin"));
+    for (QCommandLineOption* hidden : { &probe, &origin, &scan, &allow })
+        hidden->setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ probe, origin, scan, allow });
     parser.process(app);
     const auto probeInput = corsbench::ui::probeInputFromArguments(parser.value(probe), parser.value(origin));
     if (!probeInput) {
         qCritical().noquote() << probeInput.error().message;
+        return 2;
+    }
+    const auto scanInput = corsbench::ui::scanInputFromArguments(parser.value(scan), parser.values(allow));
+    if (!scanInput) {
+        qCritical().noquote() << scanInput.error().message;
         return 2;
     }
 
@@ -50,6 +59,8 @@ int main(int argc, char* argv[])
     window.showMaximized();
     if (probeInput.value())
         QTimer::singleShot(0, &window, [&window, input = *probeInput.value()] { window.startProbe(input); });
+    if (scanInput.value())
+        QTimer::singleShot(0, &window, [&window, input = *scanInput.value()] { window.openScan(input, true); });
 
     if (parser.isSet(quitAfter)) {
         bool ok = false;

@@ -25,6 +25,9 @@ namespace corsbench::ui {
 class ChecksModel;
 class ExchangePresenter;
 class ProbePresenter;
+class ScanDialog;
+class ScanPresenter;
+struct ScanInput;
 class HeadersInspector;
 class RequestEditor;
 class TimelineView;
@@ -71,6 +74,12 @@ public:
     /// Transport and total time of the probe the document came from; empty otherwise.
     QString probeStatusText() const;
 
+    /// Shows Request ▸ Scan Endpoint (created on first use), filled with `input` when it has a
+    /// URL; `start` also runs the scan (asking first for a non-loopback target). Evidence
+    /// exchanges opened from it load into the editor.
+    void openScan(const ScanInput& input, bool start = false);
+    ScanPresenter* scanPresenter() const { return m_scanPresenter; }
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -113,6 +122,8 @@ private:
     QLabel* m_probeStatus = nullptr;
     QProgressDialog* m_probeProgress = nullptr;
     ProbeInput m_lastProbeInput;
+    ScanPresenter* m_scanPresenter = nullptr; // with m_scanDialog, created by openScan()
+    ScanDialog* m_scanDialog = nullptr;
     StepTimings m_stepTimings; // of the probe the unedited document came from
     StepTimings m_nextStepTimings; // handed to the next setDocument()
 
