@@ -420,6 +420,8 @@ TEST(ScanFindingsModel, PassesModelTesterAndSortsBySeverity)
         model.index(5, ScanFindingsModel::SeverityColumn).data(Qt::ForegroundRole).value<QColor>());
     EXPECT_EQ(model.index(1, ScanFindingsModel::TitleColumn).data().toString(), QStringLiteral("title of pre-domain-bypass"));
     EXPECT_FALSE(model.headerData(ScanFindingsModel::TitleColumn, Qt::Horizontal).toString().isEmpty());
+    EXPECT_EQ(evidenceAsLines(QStringLiteral("HTTP 200 | Vary: Origin | also allowed: null, https://x.test")),
+        QStringLiteral("HTTP 200\nVary: Origin\nalso allowed:\n  null\n  https://x.test"));
     model.setFindings({});
     EXPECT_EQ(model.rowCount(), 0);
 }

@@ -64,7 +64,7 @@ ProbeDialog::ProbeDialog(QWidget* parent)
 
     m_proxy = new QLineEdit(this);
     m_proxy->setObjectName(QStringLiteral("proxy"));
-    m_proxy->setPlaceholderText(tr("system (http_proxy, https_proxy, no_proxy) · none · http://127.0.0.1:3128"));
+    m_proxy->setPlaceholderText(tr("system · none · http://127.0.0.1:3128"));
     m_proxy->setToolTip(tr("\"system\" or empty: the proxy environment variables; \"none\": connect directly; "
                            "or an http:// proxy URL. Loopback targets never use a proxy, as in Chromium."));
     form->addRow(tr("Pro&xy:"), m_proxy);

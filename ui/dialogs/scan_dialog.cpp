@@ -256,12 +256,9 @@ ScanDialog::ScanDialog(ScanPresenter* presenter, QWidget* parent)
 
     m_probes = makeTable(presenter->probesModel(), QStringLiteral("probes"), m_tabs);
     auto* probesHeader = m_probes->horizontalHeader();
-    probesHeader->setSectionResizeMode(QHeaderView::Interactive);
+    // At most 40 rows: sizing to contents is cheap and nothing is clipped.
+    probesHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
     probesHeader->setStretchLastSection(true);
-    probesHeader->resizeSection(ScanProbesModel::OriginColumn, 290);
-    probesHeader->resizeSection(ScanProbesModel::PurposeColumn, 240);
-    probesHeader->resizeSection(ScanProbesModel::OutcomeColumn, 260);
-    probesHeader->resizeSection(ScanProbesModel::AcaoColumn, 260);
     m_tabs->addTab(m_probes, tr("Probes"));
     layout->addWidget(m_tabs, 1);
 
@@ -400,10 +397,14 @@ void ScanDialog::onFinished()
     m_tabs->setTabText(1, tr("Probes (%1)").arg(report->probes.size()));
     m_notes->setText(report->notes.isEmpty() ? QString() : tr("Notes: %1").arg(report->notes.join(QStringLiteral("; "))));
     m_notes->setVisible(!report->notes.isEmpty());
-    if (m_presenter->findingsModel()->rowCount() > 0)
+    if (m_presenter->findingsModel()->rowCount() > 0) {
+        m_tabs->setCurrentIndex(0);
         m_findings->selectRow(0);
-    else
+    } else {
         showFinding({});
+        m_why->setText(tr("No findings in this scan."));
+        m_tabs->setCurrentIndex(1); // nothing to explain: show what was tried
+    }
 }
 
 void ScanDialog::showVerdictBanner(const ScanVerdict& verdict)

@@ -35,7 +35,19 @@ cors::CheckStatus severityStatus(Severity severity)
 
 QString evidenceAsLines(const QString& evidence)
 {
-    return evidence.split(QStringLiteral(" | ")).join(u'\n');
+    // The scanner appends "also allowed: a, b, c" to the reflection finding: one origin a line.
+    const QString also = QStringLiteral("also allowed: ");
+    QStringList lines;
+    for (const QString& part : evidence.split(QStringLiteral(" | "))) {
+        if (!part.startsWith(also)) {
+            lines << part;
+            continue;
+        }
+        lines << also.trimmed();
+        for (const QString& origin : part.mid(also.size()).split(QStringLiteral(", ")))
+            lines << QStringLiteral("  ") + origin;
+    }
+    return lines.join(u'\n');
 }
 
 ScanFindingsModel::ScanFindingsModel(QObject* parent)

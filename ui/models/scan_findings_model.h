@@ -42,7 +42,8 @@ private:
 QString severityLabel(net::Severity severity);
 /// The check status whose colours a severity borrows: critical/high red, medium amber, low blue, info grey.
 cors::CheckStatus severityStatus(net::Severity severity);
-/// The scanner's " | "-joined evidence as one header line per line.
+/// The scanner's " | "-joined evidence as one header line per line ("also allowed:" origins
+/// one per line, indented).
 QString evidenceAsLines(const QString& evidence);
 
 } // namespace corsbench::ui

@@ -126,6 +126,14 @@ QVariant ScanProbesModel::data(const QModelIndex& index, int role) const
 
 QVariant ScanProbesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        if (section == AcaoColumn)
+            return QStringLiteral("Access-Control-Allow-Origin");
+        if (section == AcacColumn)
+            return QStringLiteral("Access-Control-Allow-Credentials");
+        if (section == OutcomeColumn)
+            return tr("What the browser decides with the scan's credentials mode");
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -136,9 +144,9 @@ QVariant ScanProbesModel::headerData(int section, Qt::Orientation orientation, i
     case OutcomeColumn:
         return tr("Browser");
     case AcaoColumn:
-        return QStringLiteral("Access-Control-Allow-Origin");
+        return QStringLiteral("Allow-Origin");
     case AcacColumn:
-        return QStringLiteral("…-Allow-Credentials");
+        return QStringLiteral("Allow-Credentials");
     default:
         return {};
     }

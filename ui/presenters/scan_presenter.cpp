@@ -267,6 +267,7 @@ void ScanPresenter::start(const ScanInput& input, bool confirmed)
     options.progress = [this, generation](const net::ScanProgress& p) {
         QMetaObject::invokeMethod(this, [this, generation, p] { onProgress(generation, p); }, Qt::QueuedConnection);
     };
+    m_delayMs = plan->options.delayMs;
     const QUrl url = plan->url;
     QThread* worker = QThread::create([this, generation, url, options] {
         auto result = std::make_shared<Result<net::ScanReport>>(net::Scanner(options).scan(url));
@@ -295,8 +296,10 @@ void ScanPresenter::onProgress(quint64 generation, const net::ScanProgress& p)
     if (generation != m_generation || m_state != State::Running)
         return;
     const QString sent = tr("%1 / %2 requests").arg(p.requestsSent).arg(p.budget);
-    const QString text = p.probeFinished ? tr("%1 · answered: %2").arg(sent, p.origin)
-                                         : tr("%1 · trying %2 (%3)").arg(sent, p.origin, p.purpose);
+    QString text = p.probeFinished ? tr("%1 · answered: %2").arg(sent, p.origin)
+                                   : tr("%1 · trying %2 (%3)").arg(sent, p.origin, p.purpose);
+    if (p.probeFinished && m_delayMs > 0 && p.probesDone < p.probesPlanned)
+        text += tr(" · next in %1 ms").arg(m_delayMs);
     Q_EMIT progressed(text, p.probesDone, p.probesPlanned);
 }
 

@@ -121,6 +121,7 @@ private:
 
     State m_state = State::Idle;
     quint64 m_generation = 0;
+    int m_delayMs = 0; // of the running scan
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QPointer<QThread> m_worker;
     std::shared_ptr<const net::ScanReport> m_report;
