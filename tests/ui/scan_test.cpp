@@ -14,6 +14,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,6 +29,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 using namespace corsbench;
@@ -539,4 +541,25 @@ TEST(MainWindowScan, OpenEvidenceLoadsTheExchangeIntoTheEditor)
     window.flushPendingWork();
     ASSERT_FALSE(window.steps().isEmpty()); // the engine judged the loaded exchange
     QFile::remove(SessionStore::defaultPath());
+}
+
+TEST(ScanPresenter, DestroyedMidScanStopsTheWorker)
+{
+    ScriptedHttpServer server(reflectAny);
+    ASSERT_TRUE(server.listen());
+    auto presenter = std::make_unique<ScanPresenter>();
+    QSignalSpy progressed(presenter.get(), &ScanPresenter::progressed);
+    ScanInput input = localInput(server);
+    input.delayMs = 2000; // the worker sits in the delay when the presenter goes away
+    presenter->start(input);
+    for (int i = 0; i < 100 && !std::any_of(progressed.begin(), progressed.end(),
+                                   [](const QList<QVariant>& a) { return a.at(1).toInt() >= 1; });
+         ++i)
+        ASSERT_TRUE(progressed.wait(kWaitMs));
+    QElapsedTimer clock;
+    clock.start();
+    presenter.reset(); // cancels and joins; queued progress/result events are dropped with it
+    EXPECT_LT(clock.elapsed(), 1500);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(server.requests().size(), 1);
 }
