@@ -48,8 +48,8 @@ QByteArray reflectAny(const QByteArray& head)
     QByteArray h = "Access-Control-Allow-Origin: " + origin + "\r\nAccess-Control-Allow-Credentials: true\r\n";
     if (head.startsWith("OPTIONS")) {
         h += "Access-Control-Allow-Methods: " + ScriptedHttpServer::header(head, "access-control-request-method")
-            + "\r\nAccess-Control-Allow-Headers: "
-            + ScriptedHttpServer::header(head, "access-control-request-headers") + "\r\n";
+            + "\r\nAccess-Control-Allow-Headers: " + ScriptedHttpServer::header(head, "access-control-request-headers")
+            + "\r\n";
         return "HTTP/1.1 204 No Content\r\n" + h + "Connection: close\r\n\r\n";
     }
     return "HTTP/1.1 200 OK\r\n" + h + "Content-Length: 2\r\nConnection: close\r\n\r\n{}";
@@ -111,7 +111,8 @@ TEST(ScanInputToOptions, ValidInputBecomesScanOptions)
     ScanInput input;
     input.url = QStringLiteral(" http://127.0.0.1:8000/api ");
     input.baseOrigin = QStringLiteral("HTTPS://App.Example.com/");
-    input.allowOrigins = QStringLiteral("https://app.example.com\n\n  https://admin.example.com:8443  \nhttps://app.example.com/");
+    input.allowOrigins =
+        QStringLiteral("https://app.example.com\n\n  https://admin.example.com:8443  \nhttps://app.example.com/");
     input.credentials = http::CredentialsMode::Omit;
     input.delayMs = 250;
     input.maxRequests = 12;
@@ -193,8 +194,8 @@ TEST(ScanInputToOptions, BadInputIsRejectedWithAMessage)
 
 TEST(ScanConfirmation, OnlyNonLoopbackTargetsAsk)
 {
-    for (const char* url : { "http://127.0.0.1:8000/x", "http://localhost:5000/", "http://[::1]:8080/",
-             "http://api.localhost/" })
+    for (const char* url :
+        { "http://127.0.0.1:8000/x", "http://localhost:5000/", "http://[::1]:8080/", "http://api.localhost/" })
         EXPECT_FALSE(scanNeedsConfirmation(inputFor(QString::fromLatin1(url)))) << url;
     for (const char* url : { "https://api.example.com/items", "http://10.0.0.5/", "http://192.168.1.2:8000/" })
         EXPECT_TRUE(scanNeedsConfirmation(inputFor(QString::fromLatin1(url)))) << url;
@@ -317,8 +318,9 @@ TEST(ScanDialogFlow, CancelMidScanKeepsPartialReportAndGoesIdle)
     EXPECT_TRUE(cancel->isEnabled());
     EXPECT_FALSE(dialog.findChild<QLineEdit*>(QStringLiteral("url"))->isEnabled());
     // Wait until the first origin has been answered, then cancel during the delay.
-    for (int i = 0; i < 100 && !std::any_of(progressed.begin(), progressed.end(),
-                                   [](const QList<QVariant>& a) { return a.at(1).toInt() >= 1; });
+    for (int i = 0; i < 100
+         && !std::any_of(
+             progressed.begin(), progressed.end(), [](const QList<QVariant>& a) { return a.at(1).toInt() >= 1; });
          ++i)
         ASSERT_TRUE(progressed.wait(kWaitMs));
     cancel->click();
@@ -338,7 +340,8 @@ TEST(ScanDialogFlow, CancelMidScanKeepsPartialReportAndGoesIdle)
     EXPECT_TRUE(scan->isEnabled());
     EXPECT_FALSE(cancel->isEnabled());
     EXPECT_TRUE(dialog.findChild<QLineEdit*>(QStringLiteral("url"))->isEnabled());
-    EXPECT_TRUE(dialog.findChild<QLabel*>(QStringLiteral("progressText"))->text().contains(QStringLiteral("cancelled")));
+    EXPECT_TRUE(
+        dialog.findChild<QLabel*>(QStringLiteral("progressText"))->text().contains(QStringLiteral("cancelled")));
     EXPECT_EQ(dialog.findChild<QTableView*>(QStringLiteral("probes"))->model()->rowCount(), report->probes.size());
     const QString label = dialog.findChild<QLabel*>(QStringLiteral("verdictLabel"))->text();
     EXPECT_TRUE(label == QStringLiteral("INCOMPLETE") || label == QStringLiteral("FAIL")) << label.toStdString();
@@ -379,7 +382,8 @@ TEST(ScanDialogFlow, ShowsVerdictFindingDetailsAndRoundTripsInput)
     auto* table = dialog.findChild<QTableView*>(QStringLiteral("findings"));
     ASSERT_EQ(table->currentIndex().row(), 0); // the most severe finding is selected
     const net::ScanFinding& top = presenter.findingsModel()->finding(0);
-    EXPECT_EQ(dialog.findChild<QPlainTextEdit*>(QStringLiteral("evidence"))->toPlainText(), evidenceAsLines(top.evidence));
+    EXPECT_EQ(
+        dialog.findChild<QPlainTextEdit*>(QStringLiteral("evidence"))->toPlainText(), evidenceAsLines(top.evidence));
     EXPECT_TRUE(dialog.findChild<QPlainTextEdit*>(QStringLiteral("evidence"))
                     ->toPlainText()
                     .contains(QStringLiteral("\nAccess-Control-Allow-Origin: ")));
@@ -409,8 +413,9 @@ TEST(ScanFindingsModel, PassesModelTesterAndSortsBySeverity)
         order << model.index(row, ScanFindingsModel::OriginColumn).data().toString();
     // Stable: the two "high" keep their order.
     EXPECT_EQ(order,
-        QStringList({ QStringLiteral("https://b.test"), QStringLiteral("https://d.test"), QStringLiteral("https://f.test"),
-            QStringLiteral("https://e.test"), QStringLiteral("https://a.test"), QStringLiteral("https://c.test") }));
+        QStringList({ QStringLiteral("https://b.test"), QStringLiteral("https://d.test"),
+            QStringLiteral("https://f.test"), QStringLiteral("https://e.test"), QStringLiteral("https://a.test"),
+            QStringLiteral("https://c.test") }));
     const QModelIndex top = model.index(0, ScanFindingsModel::SeverityColumn);
     EXPECT_EQ(top.data().toString(), QStringLiteral("CRITICAL"));
     EXPECT_EQ(top.data(ScanFindingsModel::SeverityRole).toInt(), static_cast<int>(net::Severity::Critical));
@@ -420,7 +425,8 @@ TEST(ScanFindingsModel, PassesModelTesterAndSortsBySeverity)
     EXPECT_TRUE(top.data(Qt::ForegroundRole).canConvert<QColor>());
     EXPECT_NE(top.data(Qt::ForegroundRole).value<QColor>(),
         model.index(5, ScanFindingsModel::SeverityColumn).data(Qt::ForegroundRole).value<QColor>());
-    EXPECT_EQ(model.index(1, ScanFindingsModel::TitleColumn).data().toString(), QStringLiteral("title of pre-domain-bypass"));
+    EXPECT_EQ(
+        model.index(1, ScanFindingsModel::TitleColumn).data().toString(), QStringLiteral("title of pre-domain-bypass"));
     EXPECT_FALSE(model.headerData(ScanFindingsModel::TitleColumn, Qt::Horizontal).toString().isEmpty());
     EXPECT_EQ(evidenceAsLines(QStringLiteral("HTTP 200 | Vary: Origin | also allowed: null, https://x.test")),
         QStringLiteral("HTTP 200\nVary: Origin\nalso allowed:\n  null\n  https://x.test"));
@@ -552,8 +558,9 @@ TEST(ScanPresenter, DestroyedMidScanStopsTheWorker)
     ScanInput input = localInput(server);
     input.delayMs = 2000; // the worker sits in the delay when the presenter goes away
     presenter->start(input);
-    for (int i = 0; i < 100 && !std::any_of(progressed.begin(), progressed.end(),
-                                   [](const QList<QVariant>& a) { return a.at(1).toInt() >= 1; });
+    for (int i = 0; i < 100
+         && !std::any_of(
+             progressed.begin(), progressed.end(), [](const QList<QVariant>& a) { return a.at(1).toInt() >= 1; });
          ++i)
         ASSERT_TRUE(progressed.wait(kWaitMs));
     QElapsedTimer clock;

@@ -346,8 +346,8 @@ void ScanDialog::requestScan()
 
 void ScanDialog::onConfirmationNeeded(const ScanInput& input, const QString& question)
 {
-    const auto answer = QMessageBox::question(
-        this, tr("Scan Endpoint"), question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    const auto answer =
+        QMessageBox::question(this, tr("Scan Endpoint"), question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer == QMessageBox::Yes)
         m_presenter->start(input, true);
 }
@@ -395,7 +395,8 @@ void ScanDialog::onFinished()
         m_progress->setValue(report->cancelled ? m_progress->value() : m_progress->maximum());
     m_tabs->setTabText(0, tr("Findings (%1)").arg(report->findings.size()));
     m_tabs->setTabText(1, tr("Probes (%1)").arg(report->probes.size()));
-    m_notes->setText(report->notes.isEmpty() ? QString() : tr("Notes: %1").arg(report->notes.join(QStringLiteral("; "))));
+    m_notes->setText(
+        report->notes.isEmpty() ? QString() : tr("Notes: %1").arg(report->notes.join(QStringLiteral("; "))));
     m_notes->setVisible(!report->notes.isEmpty());
     if (m_presenter->findingsModel()->rowCount() > 0) {
         m_tabs->setCurrentIndex(0);

@@ -97,7 +97,7 @@ QVariant ScanProbesModel::data(const QModelIndex& index, int role) const
     case Qt::DecorationRole:
         if (column == OutcomeColumn)
             return statusIcon(p.networkFailure ? cors::CheckStatus::Warning
-                                  : isGood(p)  ? cors::CheckStatus::Pass
+                    : isGood(p)                ? cors::CheckStatus::Pass
                                                : cors::CheckStatus::Fail);
         break;
     case Qt::FontRole:

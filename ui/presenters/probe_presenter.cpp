@@ -78,7 +78,8 @@ Result<net::ProbeOptions> probeOptions(const ProbeInput& input)
     options.sendAnyway = input.sendAnyway;
     const QString cookie = input.cookie.trimmed();
     if (cookie.contains(u'\n') || cookie.contains(u'\r'))
-        return makeError(ErrorCode::InvalidArgument, QObject::tr("The cookie must be one line (name=value; name2=value2)."));
+        return makeError(
+            ErrorCode::InvalidArgument, QObject::tr("The cookie must be one line (name=value; name2=value2)."));
     options.cookie = cookie.toUtf8();
     Result<net::ProxySettings> proxy = proxySettingsFromText(input.proxy);
     if (!proxy)

@@ -171,7 +171,8 @@ ScanVerdict scanVerdict(const net::ScanReport& report)
     else if (craftedAccepted == 0 && !craftedFailing)
         v.craftedSide = QObject::tr("Crafted origins: all %1 refused.").arg(crafted);
     else
-        v.craftedSide = QObject::tr("Crafted origins: %1 of %2 accepted by the browser.").arg(craftedAccepted).arg(crafted);
+        v.craftedSide =
+            QObject::tr("Crafted origins: %1 of %2 accepted by the browser.").arg(craftedAccepted).arg(crafted);
     if (!counts.isEmpty())
         v.craftedSide += QObject::tr(" Findings: %1.").arg(counts);
     if (unanswered > 0)
@@ -186,7 +187,8 @@ ScanVerdict scanVerdict(const net::ScanReport& report)
         v.headline = QObject::tr("PASS — the allowed origins work and every crafted origin is refused");
     } else if (report.cancelled && !allowedFailing && !craftedFailing) {
         v.outcome = ScanVerdict::Outcome::Incomplete;
-        v.headline = QObject::tr("INCOMPLETE — cancelled after %1 requests; nothing found so far").arg(report.requestsSent);
+        v.headline =
+            QObject::tr("INCOMPLETE — cancelled after %1 requests; nothing found so far").arg(report.requestsSent);
     } else {
         v.outcome = ScanVerdict::Outcome::Fail;
         if (craftedFailing && allowedFailing)
@@ -265,7 +267,8 @@ void ScanPresenter::start(const ScanInput& input, bool confirmed)
     options.cancelRequested = [cancel] { return cancel->load(); };
     // Called on the worker thread; `this` outlives the worker (see the destructor).
     options.progress = [this, generation](const net::ScanProgress& p) {
-        QMetaObject::invokeMethod(this, [this, generation, p] { onProgress(generation, p); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, generation, p] { onProgress(generation, p); }, Qt::QueuedConnection);
     };
     m_delayMs = plan->options.delayMs;
     const QUrl url = plan->url;

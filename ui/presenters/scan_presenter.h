@@ -8,15 +8,14 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QThread>
 #include <QString>
 #include <QStringList>
+#include <QThread>
 #include <QUrl>
 
 #include <atomic>
 #include <memory>
 #include <optional>
-
 
 namespace corsbench::ui {
 
