@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 corsbench authors
 // SPDX-License-Identifier: MIT
 #include "ui/mainwindow/main_window.h"
+#include "ui/presenters/scan_presenter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -34,14 +35,21 @@ int main(int argc, char* argv[])
         QStringLiteral("origin"), QStringLiteral("Page origin for --probe."), QStringLiteral("origin"));
     QCommandLineOption diagnose(QStringLiteral("diagnose"),
         QStringLiteral("Load <file> into the Diagnose tab at start-up."), QStringLiteral("file"));
-    probe.setFlags(QCommandLineOption::HiddenFromHelp);
-    origin.setFlags(QCommandLineOption::HiddenFromHelp);
-    diagnose.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ probe, origin, diagnose });
+    QCommandLineOption scan(QStringLiteral("scan"), QStringLiteral("Scan <url> at start-up."), QStringLiteral("url"));
+    QCommandLineOption allow(
+        QStringLiteral("allow"), QStringLiteral("Origin that must work, for --scan."), QStringLiteral("origin"));
+    for (QCommandLineOption* hidden : { &probe, &origin, &diagnose, &scan, &allow })
+        hidden->setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ probe, origin, diagnose, scan, allow });
     parser.process(app);
     const auto probeInput = corsbench::ui::probeInputFromArguments(parser.value(probe), parser.value(origin));
     if (!probeInput) {
         qCritical().noquote() << probeInput.error().message;
+        return 2;
+    }
+    const auto scanInput = corsbench::ui::scanInputFromArguments(parser.value(scan), parser.values(allow));
+    if (!scanInput) {
+        qCritical().noquote() << scanInput.error().message;
         return 2;
     }
 
@@ -57,6 +65,8 @@ int main(int argc, char* argv[])
     }
     if (probeInput.value())
         QTimer::singleShot(0, &window, [&window, input = *probeInput.value()] { window.startProbe(input); });
+    if (scanInput.value())
+        QTimer::singleShot(0, &window, [&window, input = *scanInput.value()] { window.openScan(input, true); });
 
     if (parser.isSet(quitAfter)) {
         bool ok = false;

@@ -31,13 +31,33 @@ QString siteOf(const QString& host)
     return labels.at(labels.size() - 2) + QLatin1Char('.') + labels.last();
 }
 
-void pause(int ms)
+constexpr int kCancelPollMs = 20;
+
+// Waits `ms` while polling `cancel`; true when cancelled (before or during the wait).
+bool pauseUnlessCancelled(int ms, const std::function<bool()>& cancel)
 {
+    if (cancel && cancel())
+        return true;
     if (ms <= 0)
-        return;
+        return false;
     QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    bool cancelled = false;
+    QTimer done;
+    done.setSingleShot(true);
+    QObject::connect(&done, &QTimer::timeout, &loop, &QEventLoop::quit);
+    QTimer poll;
+    if (cancel) {
+        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+            if (cancel()) {
+                cancelled = true;
+                loop.quit();
+            }
+        });
+        poll.start(kCancelPollMs);
+    }
+    done.start(ms);
     loop.exec();
+    return cancelled;
 }
 
 // The headers that decided a probe: the last response that carried CORS headers.
@@ -170,7 +190,7 @@ bool isLoopbackTarget(const QUrl& url)
 
 bool ScanReport::pass() const
 {
-    if (unreachable)
+    if (unreachable || cancelled)
         return false;
     for (const ScanFinding& f : findings) {
         if (f.severity != Severity::Info)
@@ -281,6 +301,27 @@ Result<ScanReport> Scanner::scan(const QUrl& url) const
             plan.append(c);
     }
 
+    ScanProgress progress;
+    progress.budget = m_options.maxRequests;
+    progress.probesPlanned = static_cast<int>(plan.size()) + 1; // + the preflight wildcard probe
+    auto notifyProgress = [&](const QString& origin, const QString& purpose, bool finished) {
+        if (!m_options.progress)
+            return;
+        progress.requestsSent = report.requestsSent;
+        progress.origin = origin;
+        progress.purpose = purpose;
+        progress.probeFinished = finished;
+        if (finished)
+            ++progress.probesDone;
+        m_options.progress(progress);
+    };
+    auto cancelNote = [&] {
+        report.cancelled = true;
+        report.notes << QStringLiteral("scan cancelled after %1 of %2 probes; the report is partial")
+                            .arg(progress.probesDone)
+                            .arg(progress.probesPlanned);
+    };
+
     int failures = 0;
     bool first = true;
     int reflectedIndex = -1; // the "origin-reflected" finding, when any origin is trusted
@@ -293,10 +334,14 @@ Result<ScanReport> Scanner::scan(const QUrl& url) const
                                 .arg(origin);
             break;
         }
-        if (!first)
-            pause(m_options.delayMs);
+        if (pauseUnlessCancelled(first ? 0 : m_options.delayMs, m_options.cancelRequested)) {
+            cancelNote();
+            break;
+        }
         first = false;
+        notifyProgress(origin, purpose, false);
         auto r = prober.probe(origin, intent);
+        notifyProgress(origin, purpose, true);
         if (!r) {
             report.notes << QStringLiteral("%1: %2").arg(origin, r.error().message);
             continue;
@@ -404,13 +449,18 @@ Result<ScanReport> Scanner::scan(const QUrl& url) const
     }
 
     // Preflight wildcards: does the server allow any method / any header (from the base origin)?
-    if (report.requestsSent + 1 <= m_options.maxRequests && !report.probes.isEmpty()) {
-        pause(m_options.delayMs);
+    if (!report.cancelled && report.requestsSent + 1 <= m_options.maxRequests && !report.probes.isEmpty()
+        && pauseUnlessCancelled(m_options.delayMs, m_options.cancelRequested))
+        cancelNote();
+    if (!report.cancelled && report.requestsSent + 1 <= m_options.maxRequests && !report.probes.isEmpty()) {
+        const QString purpose = QStringLiteral("preflight method/header wildcards");
+        notifyProgress(base, purpose, false);
         RequestContext ctx { base, {}, false };
         const http::HttpRequestHead head
             = buildPreflightHead(ctx, url, "CORSBENCH-PROBE", "x-corsbench-probe", po.browser);
         const Transfer t = sendRequest(head, {}, po.transport);
         ++report.requestsSent;
+        notifyProgress(base, purpose, true);
         if (t.ok()) {
             const QByteArray acam = t.response.headers.combinedValue("access-control-allow-methods").value_or(QByteArray());
             const QByteArray acah = t.response.headers.combinedValue("access-control-allow-headers").value_or(QByteArray());
@@ -463,6 +513,8 @@ QJsonObject scanReportToJson(const ScanReport& report)
     o[QStringLiteral("requests_sent")] = report.requestsSent;
     o[QStringLiteral("budget_exhausted")] = report.budgetExhausted;
     o[QStringLiteral("unreachable")] = report.unreachable;
+    if (report.cancelled) // only the GUI cancels; the CLI's JSON stays as it was
+        o[QStringLiteral("cancelled")] = true;
     QJsonArray probes;
     for (const ScanProbe& p : report.probes) {
         QJsonObject j;
@@ -533,6 +585,7 @@ QString scanReportToText(const ScanReport& report)
         out += QStringLiteral("note: %1\n").arg(n);
     out += QStringLiteral("\nVerdict: %1\n")
                .arg(report.unreachable ? QStringLiteral("UNREACHABLE — no probe got an HTTP response")
+                        : report.cancelled ? QStringLiteral("INCOMPLETE — the scan was cancelled")
                         : report.pass() ? QStringLiteral("PASS — the allowed origins work and every crafted origin is refused")
                                         : QStringLiteral("FAIL — see the findings above"));
     return out;

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 /// A CORS policy audit of one endpoint, the security side: a bounded, sequential set of probes
 /// with crafted origins (reflection, null, pre/post-domain tricks, unescaped-dot regexes,
 /// http-on-https, subdomains, preflight wildcards). Every finding carries its evidence exchange.
@@ -44,6 +46,17 @@ struct ScanProbe {
     http::Exchange exchange;
 };
 
+/// Where a running scan is, for progress displays.
+struct ScanProgress {
+    int requestsSent = 0; // so far
+    int budget = 0; // ScanOptions::maxRequests
+    int probesDone = 0; // origins (and the preflight wildcard probe) finished
+    int probesPlanned = 0; // origins planned plus the preflight wildcard probe
+    QString origin; // the origin being tried (about to be sent, or just answered)
+    QString purpose; // its purpose, as in ScanProbe::purpose
+    bool probeFinished = false; // false: `origin` is about to be sent; true: its requests are done
+};
+
 struct ScanOptions {
     ScanOptions() { intent.credentials = http::CredentialsMode::Include; }
 
@@ -53,6 +66,12 @@ struct ScanOptions {
     QStringList allowOrigins; // origins that must work
     int delayMs = 0; // pause between requests
     int maxRequests = 40;
+    /// Called on the scanning thread before and after each probe. Optional.
+    std::function<void(const ScanProgress&)> progress;
+    /// Polled on the scanning thread between probes and during the delay; returning true stops
+    /// the scan, which then returns the partial report marked `cancelled`. A request already on
+    /// the wire is finished first (bounded by the transport timeouts). Optional.
+    std::function<bool()> cancelRequested;
 };
 
 struct ScanReport {
@@ -63,9 +82,11 @@ struct ScanReport {
     int requestsSent = 0;
     bool budgetExhausted = false;
     bool unreachable = false; // every probe failed at the transport level
+    bool cancelled = false; // stopped through ScanOptions::cancelRequested: probes is partial
     QStringList notes;
     /// One verdict for both sides: every --allow origin passes AND every crafted origin fails
-    /// (no finding of severity Low or worse).
+    /// (no finding of severity Low or worse). A cancelled scan never passes: not every crafted
+    /// origin was tried.
     bool pass() const;
 };
 

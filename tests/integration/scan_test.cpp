@@ -166,6 +166,56 @@ TEST(Scan, DelayAndBudgetAreHonoured)
     EXPECT_EQ(server.requests().size(), report->requestsSent);
 }
 
+TEST(Scan, ProgressIsReportedBeforeAndAfterEveryProbe)
+{
+    BrokenServer server(exactPolicy);
+    net::ScanOptions o;
+    o.allowOrigins = { QStringLiteral("https://app.example.com") };
+    QList<net::ScanProgress> events;
+    o.progress = [&events](const net::ScanProgress& p) { events.append(p); };
+    auto report = net::Scanner(o).scan(QUrl(server.url()));
+    ASSERT_TRUE(report.has_value());
+    EXPECT_FALSE(report->cancelled);
+    // Origins plus the preflight wildcard probe, each announced then finished.
+    ASSERT_EQ(events.size(), 2 * (report->probes.size() + 1));
+    int lastSent = 0;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const net::ScanProgress& p = events.at(i);
+        EXPECT_EQ(p.probeFinished, i % 2 == 1) << i;
+        EXPECT_EQ(p.budget, 40);
+        EXPECT_EQ(p.probesPlanned, report->probes.size() + 1);
+        EXPECT_EQ(p.probesDone, (i + 1) / 2);
+        EXPECT_GE(p.requestsSent, lastSent);
+        lastSent = p.requestsSent;
+        if (i / 2 < report->probes.size()) {
+            EXPECT_EQ(p.origin, report->probes.at(i / 2).origin);
+        }
+    }
+    EXPECT_EQ(events.first().origin, QStringLiteral("https://app.example.com"));
+    EXPECT_EQ(events.first().requestsSent, 0);
+    EXPECT_EQ(events.last().requestsSent, report->requestsSent);
+}
+
+TEST(Scan, CancelMidScanReturnsPartialReport)
+{
+    BrokenServer server(reflectAny);
+    net::ScanOptions o;
+    o.allowOrigins = { QStringLiteral("https://app.example.com") };
+    o.delayMs = 30;
+    int finishedProbes = 0;
+    o.progress = [&finishedProbes](const net::ScanProgress& p) { finishedProbes += p.probeFinished ? 1 : 0; };
+    o.cancelRequested = [&finishedProbes] { return finishedProbes >= 3; };
+    auto report = net::Scanner(o).scan(QUrl(server.url()));
+    ASSERT_TRUE(report.has_value());
+    EXPECT_TRUE(report->cancelled);
+    EXPECT_EQ(report->probes.size(), 3);
+    EXPECT_EQ(report->requestsSent, 3);
+    EXPECT_EQ(server.requests().size(), 3);
+    EXPECT_FALSE(report->pass());
+    // What was seen before the cancel is kept: the arbitrary origin was the second probe.
+    EXPECT_TRUE(hasFinding(report.value(), "origin-reflected", net::Severity::Critical));
+}
+
 TEST(Scan, RealFlaskWithSupportsCredentialsReflectsEveryOrigin)
 {
     // flask-cors CORS(app, supports_credentials=True): default origins '*' are echoed with

@@ -128,9 +128,10 @@ TEST(ProbeInput, BuildsIntentAndOptions)
     ASSERT_EQ(intent->headers.size(), 2);
     EXPECT_EQ(intent->body, QByteArray("hi"));
     EXPECT_EQ(intent->bodyKind, http::BodyKind::Text);
-    const net::ProbeOptions options = probeOptions(input);
-    EXPECT_EQ(options.transport.totalTimeoutMs, 5000);
-    EXPECT_TRUE(options.transport.insecure);
+    const Result<net::ProbeOptions> options = probeOptions(input);
+    ASSERT_TRUE(options);
+    EXPECT_EQ(options->transport.totalTimeoutMs, 5000);
+    EXPECT_TRUE(options->transport.insecure);
 
     input.headers = QStringLiteral("no colon here");
     EXPECT_FALSE(probeIntent(input));

@@ -56,6 +56,19 @@ ProbeDialog::ProbeDialog(QWidget* parent)
     m_credentials->addItem(QStringLiteral("include"), static_cast<int>(http::CredentialsMode::Include));
     form->addRow(tr("&Credentials:"), m_credentials);
 
+    m_cookie = new QLineEdit(this);
+    m_cookie->setObjectName(QStringLiteral("cookie"));
+    m_cookie->setPlaceholderText(QStringLiteral("session=abc123; theme=dark"));
+    m_cookie->setToolTip(tr("Sent as the Cookie header when credentials are \"include\" (as a browser would)."));
+    form->addRow(tr("Coo&kie:"), m_cookie);
+
+    m_proxy = new QLineEdit(this);
+    m_proxy->setObjectName(QStringLiteral("proxy"));
+    m_proxy->setPlaceholderText(tr("system · none · http://127.0.0.1:3128"));
+    m_proxy->setToolTip(tr("\"system\" or empty: the proxy environment variables; \"none\": connect directly; "
+                           "or an http:// proxy URL. Loopback targets never use a proxy, as in Chromium."));
+    form->addRow(tr("Pro&xy:"), m_proxy);
+
     m_timeout = new QSpinBox(this);
     m_timeout->setObjectName(QStringLiteral("timeout"));
     m_timeout->setRange(1, 600);
@@ -92,6 +105,8 @@ ProbeInput ProbeDialog::input() const
     input.timeoutSeconds = m_timeout->value();
     input.insecure = m_insecure->isChecked();
     input.sendAnyway = m_sendAnyway->isChecked();
+    input.cookie = m_cookie->text().trimmed();
+    input.proxy = m_proxy->text().trimmed();
     return input;
 }
 
@@ -106,6 +121,8 @@ void ProbeDialog::setInput(const ProbeInput& input)
     m_timeout->setValue(input.timeoutSeconds);
     m_insecure->setChecked(input.insecure);
     m_sendAnyway->setChecked(input.sendAnyway);
+    m_cookie->setText(input.cookie);
+    m_proxy->setText(input.proxy);
 }
 
 } // namespace corsbench::ui

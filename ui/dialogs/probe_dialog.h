@@ -32,6 +32,8 @@ private:
     QPlainTextEdit* m_body = nullptr;
     QComboBox* m_credentials = nullptr;
     QSpinBox* m_timeout = nullptr;
+    QLineEdit* m_cookie = nullptr;
+    QLineEdit* m_proxy = nullptr;
     QCheckBox* m_insecure = nullptr;
     QCheckBox* m_sendAnyway = nullptr;
 };

@@ -6,6 +6,7 @@
 #include "core/io/input_file.h"
 #include "ui/diagnose/diagnose_pane.h"
 #include "ui/dialogs/probe_dialog.h"
+#include "ui/dialogs/scan_dialog.h"
 #include "ui/editor/request_editor.h"
 #include "ui/inspectors/headers_inspector.h"
 #include "ui/inspectors/verdict_panel.h"
@@ -249,6 +250,7 @@ void MainWindow::buildMenus()
     QMenu* request = menuBar()->addMenu(tr("&Request"));
     QAction* probe = request->addAction(tr("&Probe Server…"), this, &MainWindow::probeRequested);
     probe->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    request->addAction(tr("&Scan Endpoint…"), this, [this] { openScan(ScanInput {}); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About corsbench"), this, &MainWindow::aboutRequested);
@@ -621,6 +623,31 @@ void MainWindow::startProbe(const ProbeInput& input, bool confirmed)
     }
     m_lastProbeInput = input;
     m_probePresenter->start(input);
+}
+
+void MainWindow::openScan(const ScanInput& input, bool start)
+{
+    if (!m_scanDialog) {
+        m_scanPresenter = new ScanPresenter(this);
+        m_scanDialog = new ScanDialog(m_scanPresenter, this);
+        connect(m_scanPresenter, &ScanPresenter::evidenceOpened, this, [this](const QString& json, const QString& title) {
+            setDocument(json, {}, title, true);
+            activateWindow();
+        });
+        if (!m_lastProbeInput.url.isEmpty()) { // start from what was last probed
+            ScanInput fromProbe;
+            fromProbe.url = m_lastProbeInput.url;
+            fromProbe.allowOrigins = m_lastProbeInput.pageOrigin;
+            m_scanDialog->setInput(fromProbe);
+        }
+    }
+    if (!input.url.isEmpty())
+        m_scanDialog->setInput(input);
+    m_scanDialog->show();
+    m_scanDialog->raise();
+    m_scanDialog->activateWindow();
+    if (start)
+        m_scanDialog->requestScan();
 }
 
 void MainWindow::onProbeStarted(const QString& description)

@@ -28,6 +28,9 @@ class DiagnosePane;
 class DiagnosePresenter;
 class ExchangePresenter;
 class ProbePresenter;
+class ScanDialog;
+class ScanPresenter;
+struct ScanInput;
 class HeadersInspector;
 class RequestEditor;
 class TimelineView;
@@ -82,6 +85,12 @@ public:
     /// Loads `path` into the Diagnose tab and shows it; the error names the file and the reason.
     [[nodiscard]] Result<bool> openDiagnoseFile(const QString& path);
 
+    /// Shows Request ▸ Scan Endpoint (created on first use), filled with `input` when it has a
+    /// URL; `start` also runs the scan (asking first for a non-loopback target). Evidence
+    /// exchanges opened from it load into the editor.
+    void openScan(const ScanInput& input, bool start = false);
+    ScanPresenter* scanPresenter() const { return m_scanPresenter; }
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -127,6 +136,8 @@ private:
     QLabel* m_probeStatus = nullptr;
     QProgressDialog* m_probeProgress = nullptr;
     ProbeInput m_lastProbeInput;
+    ScanPresenter* m_scanPresenter = nullptr; // with m_scanDialog, created by openScan()
+    ScanDialog* m_scanDialog = nullptr;
     StepTimings m_stepTimings; // of the probe the unedited document came from
     StepTimings m_nextStepTimings; // handed to the next setDocument()
 

@@ -39,7 +39,36 @@ Result<http::RequestIntent> probeIntent(const ProbeInput& input)
     return intent;
 }
 
-net::ProbeOptions probeOptions(const ProbeInput& input)
+Result<net::ProxySettings> proxySettingsFromText(const QString& text)
+{
+    const QString t = text.trimmed();
+    net::ProxySettings settings;
+    if (t.isEmpty() || t.compare(u"system", Qt::CaseInsensitive) == 0)
+        return settings; // Mode::Environment
+    if (t.compare(u"none", Qt::CaseInsensitive) == 0 || t.compare(u"direct", Qt::CaseInsensitive) == 0) {
+        settings.mode = net::ProxySettings::Mode::None;
+        return settings;
+    }
+    const QUrl url(t.contains(u"://") ? t : QStringLiteral("http://") + t, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() || t.contains(u' '))
+        return makeError(ErrorCode::InvalidArgument,
+            QObject::tr("The proxy must be \"system\", \"none\" or an http:// proxy URL such as "
+                        "http://127.0.0.1:3128, not \"%1\".")
+                .arg(text));
+    if (url.scheme().compare(u"http", Qt::CaseInsensitive) != 0)
+        return makeError(ErrorCode::UnsupportedValue,
+            QObject::tr("Only http:// proxies are supported (https:// targets go through a CONNECT tunnel), not "
+                        "\"%1\".")
+                .arg(url.scheme()));
+    if ((!url.path().isEmpty() && url.path() != u"/") || url.hasQuery() || url.hasFragment())
+        return makeError(ErrorCode::InvalidArgument,
+            QObject::tr("A proxy URL is scheme://host:port without a path, not \"%1\".").arg(text));
+    settings.mode = net::ProxySettings::Mode::Explicit;
+    settings.url = url;
+    return settings;
+}
+
+Result<net::ProbeOptions> probeOptions(const ProbeInput& input)
 {
     net::ProbeOptions options;
     const int totalMs = qMax(1, input.timeoutSeconds) * 1000;
@@ -47,6 +76,15 @@ net::ProbeOptions probeOptions(const ProbeInput& input)
     options.transport.connectTimeoutMs = qMin(options.transport.connectTimeoutMs, totalMs);
     options.transport.insecure = input.insecure;
     options.sendAnyway = input.sendAnyway;
+    const QString cookie = input.cookie.trimmed();
+    if (cookie.contains(u'\n') || cookie.contains(u'\r'))
+        return makeError(
+            ErrorCode::InvalidArgument, QObject::tr("The cookie must be one line (name=value; name2=value2)."));
+    options.cookie = cookie.toUtf8();
+    Result<net::ProxySettings> proxy = proxySettingsFromText(input.proxy);
+    if (!proxy)
+        return proxy.error();
+    options.transport.proxy = proxy.value();
     return options;
 }
 
@@ -78,9 +116,10 @@ QString ProbePresenter::summary() const
 {
     if (m_transport.isEmpty() && m_networkError.isEmpty())
         return {};
-    QString text =
-        tr("%1 · %2 ms")
-            .arg(m_transport.isEmpty() ? tr("no transport") : m_transport, QString::number(m_totalMs, 'f', 0));
+    QString text = m_transport.isEmpty() ? tr("no transport") : m_transport;
+    if (!m_proxy.isEmpty())
+        text += tr(" · %1").arg(m_proxy);
+    text += tr(" · %1 ms").arg(QString::number(m_totalMs, 'f', 0));
     if (m_networkFailure)
         text += tr(" · network error: %1").arg(m_networkError);
     return text;
@@ -95,11 +134,16 @@ void ProbePresenter::start(const ProbeInput& input)
         Q_EMIT failed(intent.error().message);
         return;
     }
+    Result<net::ProbeOptions> options = probeOptions(input);
+    if (!options) {
+        Q_EMIT failed(options.error().message);
+        return;
+    }
     m_running = true;
     const quint64 generation = ++m_generation;
     Q_EMIT started(tr("Probing %1 %2 from %3…")
                        .arg(QString::fromLatin1(intent->method), intent->url.toDisplayString(), input.pageOrigin));
-    net::probeAsync(probeOptions(input), input.pageOrigin.trimmed(), intent.value(), this,
+    net::probeAsync(options.value(), input.pageOrigin.trimmed(), intent.value(), this,
         [this, generation](Result<net::ProbeResult> result) { onDone(generation, std::move(result)); });
 }
 
@@ -136,6 +180,7 @@ void ProbePresenter::onDone(quint64 generation, Result<net::ProbeResult> result)
         }
     }
     m_transport = probe.transport();
+    m_proxy = probe.proxy();
     m_totalMs = probe.totalMs;
     m_networkFailure = probe.networkFailure;
     m_networkError = probe.networkError;

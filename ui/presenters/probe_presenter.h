@@ -28,13 +28,20 @@ struct ProbeInput
     int timeoutSeconds = 30;
     bool insecure = false;
     bool sendAnyway = false;
+    QString cookie; // Cookie header, sent when credentials are "include" (or same-origin)
+    QString proxy; // "system" (or empty): environment variables; "none": direct; else http://host:port
     friend bool operator==(const ProbeInput&, const ProbeInput&) = default;
 };
 
 /// The request the prober should fire for `input`. Errors: empty/invalid URL, a header line
 /// without "Name: value".
 [[nodiscard]] Result<http::RequestIntent> probeIntent(const ProbeInput& input);
-net::ProbeOptions probeOptions(const ProbeInput& input);
+/// Transport, cookie and proxy for `input`. Errors: a cookie with a line break, a proxy that is
+/// neither "system", "none" nor an http:// proxy URL with a host.
+[[nodiscard]] Result<net::ProbeOptions> probeOptions(const ProbeInput& input);
+/// The proxy field: "" or "system" → environment (http_proxy, https_proxy, no_proxy);
+/// "none"/"direct" → no proxy; "host:port" or "http://[user:pass@]host[:port]" → that proxy.
+[[nodiscard]] Result<net::ProxySettings> proxySettingsFromText(const QString& text);
 /// The hidden `--probe URL --origin ORIGIN` start-up options of the GUI (screenshots, demos).
 /// Errors: a URL without an origin, or the other way round. Empty URL and origin: no probe.
 [[nodiscard]] Result<std::optional<ProbeInput>> probeInputFromArguments(const QString& url, const QString& origin);
@@ -55,10 +62,13 @@ public:
     /// Durations of the recorded exchange's preflight and hops, for the timeline.
     const StepTimings& stepTimings() const { return m_stepTimings; }
     const QString& transport() const { return m_transport; }
+    /// How the last probe reached the server: "direct (no proxy configured)", "HTTP proxy …".
+    const QString& proxy() const { return m_proxy; }
     double totalMs() const { return m_totalMs; }
     bool networkFailure() const { return m_networkFailure; }
     const QString& networkError() const { return m_networkError; }
-    /// "raw HTTP/1.1 over TCP · 12 ms" or the network error; empty before the first probe.
+    /// "raw HTTP/1.1 over TCP · direct (no proxy configured) · 12 ms" — transport, proxy, time —
+    /// plus the network error; empty before the first probe.
     QString summary() const;
 
 public Q_SLOTS:
@@ -82,6 +92,7 @@ private:
     QList<net::Timings> m_timings;
     StepTimings m_stepTimings;
     QString m_transport;
+    QString m_proxy;
     QString m_networkError;
     double m_totalMs = 0;
     bool m_networkFailure = false;
