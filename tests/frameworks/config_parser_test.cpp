@@ -349,6 +349,67 @@ CORS_ALOW_HEADERS = ["x"]
     EXPECT_TRUE(typo);
 }
 
+TEST(ConfigParser, DjangoUrlpatternsAndMiddlewareOrder)
+{
+    const ServerConfig cfg = parse(QStringLiteral(R"(from django.urls import path
+from django.views.decorators.http import require_http_methods, require_POST
+
+MIDDLEWARE = ["django.middleware.common.CommonMiddleware", "corsheaders.middleware.CorsMiddleware"]
+CORS_ALLOW_ALL_ORIGINS = True
+
+
+@require_http_methods(["GET", "head"])
+def a(request):
+    return JsonResponse({"ok": True})
+
+
+@require_POST
+def b(request):
+    return JsonResponse({"detail": "no"}, status=401)
+
+
+def c(request):
+    raise PermissionDenied
+
+
+def d(request):
+    raise ValueError("x")
+
+
+def e(request):
+    return HttpResponseNotFound("gone")
+
+
+urlpatterns = [path("api/a", a), path("api/b/<int:pk>", b), path("c/", c), path("d", d), path("e", e)]
+)"), Framework::Django);
+    EXPECT_TRUE(cfg.middlewarePresent);
+    ASSERT_TRUE(cfg.djangoSettings.contains(QStringLiteral("MIDDLEWARE")));
+    EXPECT_EQ(cfg.djangoSettings.value(QStringLiteral("MIDDLEWARE")).items.size(), 2u);
+    ASSERT_TRUE(cfg.routesKnown);
+    ASSERT_EQ(cfg.routes.size(), 5);
+    EXPECT_EQ(cfg.routes.at(0).path, QStringLiteral("/api/a"));
+    EXPECT_EQ(cfg.routes.at(0).methods, QStringList({ QStringLiteral("GET"), QStringLiteral("head") })); // as written
+    EXPECT_EQ(cfg.routes.at(1).methods, QStringList({ QStringLiteral("POST") }));
+    EXPECT_EQ(cfg.routes.at(1).behaviour, RouteInfo::Behaviour::HttpError);
+    EXPECT_EQ(cfg.routes.at(1).errorStatus, 401);
+    EXPECT_EQ(cfg.routes.at(2).behaviour, RouteInfo::Behaviour::HttpError);
+    EXPECT_EQ(cfg.routes.at(2).errorStatus, 403);
+    EXPECT_EQ(cfg.routes.at(3).behaviour, RouteInfo::Behaviour::Raises);
+    EXPECT_EQ(cfg.routes.at(4).errorStatus, 404);
+
+    // re_path/include are not understood: routes unknown (any path assumed), with an issue.
+    const ServerConfig partial = parse(QStringLiteral("CORS_ALLOW_ALL_ORIGINS = True\nurlpatterns = [re_path(r'^api/', v), path('x', include('y'))]\n"), Framework::Django);
+    EXPECT_FALSE(partial.routesKnown);
+    EXPECT_TRUE(partial.routes.isEmpty());
+    EXPECT_FALSE(partial.issues.isEmpty());
+    // MIDDLEWARE without CorsMiddleware switches the settings off; no MIDDLEWARE at all assumes it.
+    EXPECT_FALSE(parse(QStringLiteral("MIDDLEWARE = []\nCORS_ALLOW_ALL_ORIGINS = True\n"), Framework::Django).middlewarePresent);
+    EXPECT_TRUE(parse(QStringLiteral("# MIDDLEWARE is elsewhere\nCORS_ALLOW_ALL_ORIGINS = True\n"), Framework::Django).middlewarePresent);
+    EXPECT_TRUE(parse(QStringLiteral("MIDDLEWARE = []\nMIDDLEWARE.insert(0, \"corsheaders.middleware.CorsMiddleware\")\nCORS_ALLOW_ALL_ORIGINS = True\n"),
+        Framework::Django)
+                    .middlewarePresent);
+}
+
 TEST(ConfigParser, FrameworkNames)
 {
     EXPECT_EQ(frameworkFromString(u"Starlette"), Framework::FastApi);

@@ -126,17 +126,72 @@ TEST(FlaskModel, PrivateNetworkOptionInNewerFlaskCors)
                     .contains(QStringLiteral("Access-Control-Allow-Private-Network: true")));
 }
 
-TEST(DjangoModel, PreflightAndVary)
+TEST(DjangoModel, PreflightAndVaryIn4x)
 {
+    // 4.x (adamchainz/django-cors-headers 4.9.0 middleware.py): lower-case names, `Vary: origin`.
     const QString src = QStringLiteral("MIDDLEWARE = ['corsheaders.middleware.CorsMiddleware']\nCORS_ALLOWED_ORIGINS = ['http://127.0.0.1:5173']\nCORS_ALLOW_CREDENTIALS = True\n");
-    const ServerResponse r = send(model(src, Framework::Django), "OPTIONS", QStringLiteral("/api"),
+    const ServerResponse r = send(model(src, Framework::Django, QStringLiteral("4.9.0")), "OPTIONS", QStringLiteral("/api"),
         { { "Origin", A }, { "Access-Control-Request-Method", "PUT" } });
     EXPECT_EQ(r.head.status, 200);
-    const QStringList h = corsOf(r);
-    EXPECT_TRUE(h.contains(QStringLiteral("access-control-allow-origin: http://127.0.0.1:5173")));
-    EXPECT_TRUE(h.contains(QStringLiteral("access-control-allow-credentials: true")));
-    EXPECT_TRUE(h.contains(QStringLiteral("access-control-max-age: 86400")));
-    EXPECT_TRUE(h.contains(QStringLiteral("Vary: origin")));
+    EXPECT_EQ(corsOf(r),
+        QStringList({ QStringLiteral("Vary: origin"), QStringLiteral("access-control-allow-origin: http://127.0.0.1:5173"),
+            QStringLiteral("access-control-allow-credentials: true"),
+            QStringLiteral("access-control-allow-headers: accept, authorization, content-type, user-agent, x-csrftoken, x-requested-with"),
+            QStringLiteral("access-control-allow-methods: DELETE, GET, OPTIONS, PATCH, POST, PUT"),
+            QStringLiteral("access-control-max-age: 86400") }));
+}
+
+TEST(DjangoModel, CredentialsHeaderForRefusedOriginsUntil43)
+{
+    // 3.14.0 (Debian 12) sets Access-Control-Allow-Credentials before the origin check; 4.3.0 (#888) not.
+    const QString src = QStringLiteral("CORS_ALLOWED_ORIGINS = ['http://127.0.0.1:5173']\nCORS_ALLOW_CREDENTIALS = True\n");
+    const http::HeaderList evil { { "Origin", "http://evil.example" } };
+    EXPECT_EQ(corsOf(send(model(src, Framework::Django), "GET", QStringLiteral("/api"), evil)),
+        QStringList({ QStringLiteral("Vary: Origin"), QStringLiteral("Access-Control-Allow-Credentials: true") }));
+    EXPECT_EQ(corsOf(send(model(src, Framework::Django, QStringLiteral("4.2.0")), "GET", QStringLiteral("/api"), evil)),
+        QStringList({ QStringLiteral("Vary: origin"), QStringLiteral("access-control-allow-credentials: true") }));
+    EXPECT_EQ(corsOf(send(model(src, Framework::Django, QStringLiteral("4.3.0")), "GET", QStringLiteral("/api"), evil)),
+        QStringList({ QStringLiteral("Vary: origin") }));
+    // Allowed origin: ACAC before ACAO in 3.x, after it since 4.3.0.
+    const http::HeaderList ok { { "Origin", A } };
+    EXPECT_EQ(corsOf(send(model(src, Framework::Django), "GET", QStringLiteral("/api"), ok)),
+        QStringList({ QStringLiteral("Vary: Origin"), QStringLiteral("Access-Control-Allow-Credentials: true"),
+            QStringLiteral("Access-Control-Allow-Origin: http://127.0.0.1:5173") }));
+    EXPECT_EQ(corsOf(send(model(src, Framework::Django, QStringLiteral("4.9.0")), "GET", QStringLiteral("/api"), ok)),
+        QStringList({ QStringLiteral("Vary: origin"), QStringLiteral("access-control-allow-origin: http://127.0.0.1:5173"),
+            QStringLiteral("access-control-allow-credentials: true") }));
+}
+
+TEST(DjangoModel, PrivateNetworkOnlyFrom40)
+{
+    const QString src = QStringLiteral("CORS_ALLOWED_ORIGINS = ['http://127.0.0.1:5173']\nCORS_ALLOW_PRIVATE_NETWORK = True\n");
+    const http::HeaderList pna { { "Origin", A }, { "Access-Control-Request-Method", "GET" }, { "Access-Control-Request-Private-Network", "true" } };
+    const ServerResponse old = send(model(src, Framework::Django), "OPTIONS", QStringLiteral("/x"), pna);
+    EXPECT_FALSE(corsOf(old).join(u'|').contains(u"private-network", Qt::CaseInsensitive));
+    EXPECT_TRUE(old.note.contains(u"4.0")) << old.note.toStdString();
+    const QString pnaHeader = QStringLiteral("access-control-allow-private-network: true");
+    EXPECT_TRUE(corsOf(send(model(src, Framework::Django, QStringLiteral("4.0.0")), "OPTIONS", QStringLiteral("/x"), pna)).contains(pnaHeader));
+    // 4.x answers it outside the OPTIONS branch too.
+    EXPECT_TRUE(corsOf(send(model(src, Framework::Django, QStringLiteral("4.9.0")), "GET", QStringLiteral("/x"),
+                           { { "Origin", A }, { "Access-Control-Request-Private-Network", "true" } }))
+                    .contains(pnaHeader));
+}
+
+TEST(DjangoModel, MiddlewareOrderDecidesTheSlashRedirect)
+{
+    const QString views = QStringLiteral("from django.urls import path\n\n\ndef items(request):\n    return JsonResponse({})\n\n\n"
+                                         "urlpatterns = [path(\"api/items/\", items)]\nCORS_ALLOWED_ORIGINS = ['http://127.0.0.1:5173']\n");
+    const QString corsFirst = QStringLiteral("MIDDLEWARE = ['corsheaders.middleware.CorsMiddleware', 'django.middleware.common.CommonMiddleware']\n");
+    const QString commonFirst = QStringLiteral("MIDDLEWARE = ['django.middleware.common.CommonMiddleware', 'corsheaders.middleware.CorsMiddleware']\n");
+    const http::HeaderList ok { { "Origin", A } };
+    const ServerResponse inner = send(model(corsFirst + views, Framework::Django), "POST", QStringLiteral("/api/items?x=1"), ok);
+    EXPECT_EQ(inner.head.status, 301);
+    EXPECT_EQ(inner.head.headers.value("location").value_or(QByteArray()), QByteArray("/api/items/?x=1"));
+    EXPECT_TRUE(corsOf(inner).contains(QStringLiteral("Access-Control-Allow-Origin: http://127.0.0.1:5173")));
+    const ServerResponse outer = send(model(commonFirst + views, Framework::Django), "POST", QStringLiteral("/api/items"), ok);
+    EXPECT_EQ(outer.head.status, 301);
+    EXPECT_TRUE(corsOf(outer).isEmpty()) << outer.note.toStdString();
+    EXPECT_EQ(send(model(corsFirst + views, Framework::Django), "GET", QStringLiteral("/api/nope"), ok).head.status, 404);
 }
 
 TEST(SimulateExchange, PreflightFailureStopsTheActualRequest)
