@@ -868,6 +868,9 @@ void readDjangoRoutes(Ctx& ctx)
     const py::Module& mod = ctx.mod;
     bool understood = true;
     bool any = false;
+    QHash<QString, const py::FunctionDef*> functions; // the last `def` of a name wins, as in Python
+    for (const py::FunctionDef& f : mod.functions())
+        functions.insert(f.name, &f);
     for (const py::Binding& b : mod.bindings()) {
         if (b.target != L("urlpatterns"))
             continue;
@@ -892,13 +895,14 @@ void readDjangoRoutes(Ctx& ctx)
             r.path = QLatin1Char('/') + route.text;
             r.handler = viewArg->dottedName();
             r.line = entry.span.line;
-            for (const py::FunctionDef& f : mod.functions()) {
-                if (f.name != lastComponent(r.handler))
-                    continue;
+            if (const py::FunctionDef* fn = functions.value(lastComponent(r.handler))) {
+                const py::FunctionDef& f = *fn;
                 r.behaviour = djangoBehaviourOf(mod, f, &r.errorStatus);
                 for (const Value& d : f.decorators) {
                     const QString dn = lastComponent(d.kind == K::Call ? d.calleeName() : d.dottedName());
-                    if (dn == L("require_GET"))
+                    if (dn == L("csrf_exempt"))
+                        r.csrfExempt = true;
+                    else if (dn == L("require_GET"))
                         r.methods = QStringList { QStringLiteral("GET") };
                     else if (dn == L("require_POST"))
                         r.methods = QStringList { QStringLiteral("POST") };
@@ -920,6 +924,74 @@ void readDjangoRoutes(Ctx& ctx)
         ctx.cfg.routes.clear();
 }
 
+// corsheaders.defaults, as imported by `CORS_ALLOW_HEADERS = (*default_headers, "x")` or
+// `list(default_headers) + [...]`: 3.x, and 4.0+ (#851 dropped accept-encoding, dnt, origin).
+const char* const kDjangoDefaults3 = "default_headers = (\"accept\", \"accept-encoding\", \"authorization\", \"content-type\", "
+                                     "\"dnt\", \"origin\", \"user-agent\", \"x-csrftoken\", \"x-requested-with\")\n"
+                                     "default_methods = (\"DELETE\", \"GET\", \"OPTIONS\", \"PATCH\", \"POST\", \"PUT\")\n";
+const char* const kDjangoDefaults4 = "default_headers = (\"accept\", \"authorization\", \"content-type\", \"user-agent\", "
+                                     "\"x-csrftoken\", \"x-requested-with\")\n"
+                                     "default_methods = (\"DELETE\", \"GET\", \"OPTIONS\", \"PATCH\", \"POST\", \"PUT\")\n";
+
+/// The module re-read with corsheaders' defaults bound in front of it.
+struct DjangoDefaultsModule {
+    std::optional<py::Module> mod;
+    qsizetype shift = 0;
+    QHash<qsizetype, qsizetype> byOffset; // statement offset -> binding index
+    Value headers, methods;
+
+    DjangoDefaultsModule(const py::Module& original, const char* prefix)
+    {
+        const QString p = QString::fromLatin1(prefix);
+        auto parsed = py::Module::parse(p + original.source());
+        if (!parsed)
+            return;
+        mod = std::move(parsed.value());
+        shift = p.size();
+        for (qsizetype i = 0; i < mod->bindings().size(); ++i)
+            byOffset.insert(mod->bindings().at(i).offset, i);
+        for (const py::Binding& b : mod->bindings()) {
+            if (b.target == L("default_headers") && headers.kind == K::Unknown)
+                headers = mod->evaluate(b.value, b.offset);
+            else if (b.target == L("default_methods") && methods.kind == K::Unknown)
+                methods = mod->evaluate(b.value, b.offset);
+        }
+    }
+
+    // `*default_headers` inside a list/tuple is left by the reader as an Unknown item: splice it.
+    Value expandStars(const Value& v) const
+    {
+        if (!v.isSequence())
+            return v;
+        Value out = v;
+        out.items.clear();
+        for (const Value& it : v.items) {
+            const Value* d = it.kind != K::Unknown ? nullptr
+                : it.text == L("*default_headers unpacking")           ? &headers
+                : it.text == L("*default_methods unpacking")           ? &methods
+                                                                        : nullptr;
+            if (d && d->isSequence())
+                out.items.insert(out.items.end(), d->items.begin(), d->items.end());
+            else
+                out.items.push_back(it);
+        }
+        return out;
+    }
+
+    std::optional<Value> evaluate(const py::Binding& original) const
+    {
+        if (!mod)
+            return std::nullopt;
+        const auto it = byOffset.constFind(original.offset + shift);
+        if (it == byOffset.cend())
+            return std::nullopt;
+        const py::Binding& b = mod->bindings().at(*it);
+        if (b.target != original.target)
+            return std::nullopt;
+        return expandStars(mod->evaluate(b.value, b.offset));
+    }
+};
+
 void readDjango(Ctx& ctx)
 {
     const py::Module& mod = ctx.mod;
@@ -933,6 +1005,25 @@ void readDjango(Ctx& ctx)
     bool middleware = false;
     bool middlewareBound = false;
     bool anySetting = false;
+    // A CORS_* value built from `from corsheaders.defaults import default_headers, default_methods`
+    // (names not rebound in the snippet): read again with the defaults bound.
+    bool usesDefaults = false;
+    if (!mod.bindingBefore(u"default_headers", mod.source().size() + 1) && !mod.bindingBefore(u"default_methods", mod.source().size() + 1)) {
+        for (const py::Binding& b : mod.bindings()) {
+            if (!b.target.startsWith(L("CORS_")) || !b.statementSpan.isValid())
+                continue;
+            const QString text = mod.source().mid(b.statementSpan.begin, b.statementSpan.end - b.statementSpan.begin);
+            if (text.contains(L("default_headers")) || text.contains(L("default_methods"))) {
+                usesDefaults = true;
+                break;
+            }
+        }
+    }
+    std::optional<DjangoDefaultsModule> defaults3, defaults4;
+    if (usesDefaults) {
+        defaults3.emplace(mod, kDjangoDefaults3);
+        defaults4.emplace(mod, kDjangoDefaults4);
+    }
     for (const py::Binding& b : mod.bindings()) {
         if (b.target == L("MIDDLEWARE") || b.target == L("MIDDLEWARE_CLASSES")) {
             const Value v = mod.evaluate(b.value, b.offset);
@@ -953,7 +1044,14 @@ void readDjango(Ctx& ctx)
         if (!b.target.startsWith(L("CORS_")))
             continue;
         anySetting = true;
-        const Value v = mod.evaluate(b.value, b.offset);
+        Value v = mod.evaluate(b.value, b.offset);
+        if (defaults3) {
+            if (auto d3 = defaults3->evaluate(b))
+                v = *d3;
+            // The 4.x reading, used by the model for django-cors-headers >= 4.0.
+            if (auto d4 = defaults4->evaluate(b); d4 && d4->repr() != v.repr())
+                ctx.cfg.djangoSettings.insert(b.target + QStringLiteral("@4"), *d4);
+        }
         if (!known.contains(b.target))
             ctx.issue(b.statementSpan, QStringLiteral("%1 is not a django-cors-headers setting (typo?)").arg(b.target));
         ctx.cfg.djangoSettings.insert(b.target, v);

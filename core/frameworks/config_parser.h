@@ -99,6 +99,7 @@ struct RouteInfo {
     std::optional<AiohttpCorsConfig> corsConfig; // aiohttp: cors.add(route, {...})
     std::optional<FlaskOptionMap> crossOrigin; // Flask: @cross_origin(...)
     bool strictSlashes = true; // Flask
+    bool csrfExempt = false; // Django: @csrf_exempt
 };
 
 struct ServerConfig {

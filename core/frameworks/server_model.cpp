@@ -1093,7 +1093,8 @@ ServerResponse simulateFlask(const ServerModel& model, const ServerRequest& req)
 // origin is echoed), prefix `re.match` for regexes and CORS_URLS_REGEX, scheme+netloc comparison.
 // Not modelled: receivers of the corsheaders.signals.check_request_enabled signal (code, not
 // settings), CORS_REPLACE_HTTPS_REFERER (rewrites the request's Referer on HTTPS only), middleware
-// other than CorsMiddleware and CommonMiddleware (assumed to pass requests through).
+// other than CorsMiddleware, CommonMiddleware and CsrfViewMiddleware (assumed to pass requests
+// through), CSRF token validation (a csrftoken cookie is assumed to come with a valid token).
 
 /// Python's urllib.parse.urlsplit, the parts django-cors-headers compares.
 struct PySplit {
@@ -1282,12 +1283,19 @@ ServerResponse simulateDjango(const ServerModel& model, const ServerRequest& req
     const bool v4 = ver.atLeast(4, 0);
     ServerResponse out;
     const auto& s = cfg.djangoSettings;
-    auto setting = [&](const char* name, const char* old = nullptr) -> std::optional<py::Value> {
-        if (s.contains(QLatin1String(name)))
-            return s.value(QLatin1String(name));
-        if (old && s.contains(QLatin1String(old)))
-            return s.value(QLatin1String(old));
+    // "NAME@4": the setting read with 4.x's corsheaders.defaults (see readDjango).
+    auto lookup = [&](const char* name) -> std::optional<py::Value> {
+        const QString key = QLatin1String(name);
+        if (v4 && s.contains(key + QStringLiteral("@4")))
+            return s.value(key + QStringLiteral("@4"));
+        if (s.contains(key))
+            return s.value(key);
         return std::nullopt;
+    };
+    auto setting = [&](const char* name, const char* old = nullptr) -> std::optional<py::Value> {
+        if (auto v = lookup(name))
+            return v;
+        return old ? lookup(old) : std::nullopt;
     };
     auto truthy = [&](const char* name, const char* old = nullptr) {
         const auto v = setting(name, old);
@@ -1323,6 +1331,11 @@ ServerResponse simulateDjango(const ServerModel& model, const ServerRequest& req
     const auto originHdr = req.headers.value("origin");
     const bool preflight = method == "OPTIONS" && req.headers.contains("access-control-request-method");
 
+    // CsrfViewMiddleware.process_view rejects unsafe methods without a CSRF cookie with a 403 before
+    // the view runs (Django 3.2 checks no Origin header; @csrf_exempt views are skipped). Only with
+    // known routes: whether an unknown view is exempt (DRF's APIView is) cannot be told.
+    static const QString csrfName = QStringLiteral("django.middleware.csrf.CsrfViewMiddleware");
+    const bool csrfInstalled = setting("MIDDLEWARE") && pyIn(csrfName, *setting("MIDDLEWARE"));
     // CommonMiddleware.process_request (Django 3.2) redirects to the slash URL before the view, for
     // every method, when only the path with a slash resolves (APPEND_SLASH, default True).
     const bool appendSlash = setting("APPEND_SLASH") ? pyTruthy(*setting("APPEND_SLASH")) : true;
@@ -1344,7 +1357,20 @@ ServerResponse simulateDjango(const ServerModel& model, const ServerRequest& req
             app.note += QStringLiteral(", answered before CorsMiddleware runs (CommonMiddleware is listed first): no CORS headers");
         }
     } else {
-        app = djangoView(cfg, method, pathInfo);
+        const RouteInfo* route = cfg.routesKnown ? djangoResolve(cfg, pathInfo) : nullptr;
+        static const QList<QByteArray> safe = { "GET", "HEAD", "OPTIONS", "TRACE" };
+        const bool csrfCookie = req.headers.value("cookie").value_or(QByteArray()).contains("csrftoken=");
+        if (csrfInstalled && route && !route->csrfExempt && !safe.contains(method) && !csrfCookie) {
+            app.status = 403;
+            app.headers.append("Content-Type", "text/html");
+            app.note = QStringLiteral("CsrfViewMiddleware: %1 without a CSRF cookie is refused with 403 before the view "
+                                      "(CORS headers still added)")
+                           .arg(S(method));
+        } else {
+            app = djangoView(cfg, method, pathInfo);
+            if (csrfInstalled && !cfg.routesKnown && !safe.contains(method))
+                app.note += QStringLiteral("; CsrfViewMiddleware would answer 403 unless the view is @csrf_exempt (views unknown)");
+        }
     }
     out.head.status = app.status;
     out.head.reason = reasonPhrase(app.status, false);

@@ -410,6 +410,30 @@ urlpatterns = [path("api/a", a), path("api/b/<int:pk>", b), path("c/", c), path(
                     .middlewarePresent);
 }
 
+TEST(ConfigParser, DjangoDefaultsImports)
+{
+    // README idioms of django-cors-headers: star-unpacking and list() + [...] of corsheaders.defaults.
+    const ServerConfig cfg = parse(QStringLiteral("from corsheaders.defaults import default_headers, default_methods\n"
+                                                  "CORS_ALLOW_HEADERS = (\n    *default_headers,\n    \"my-custom-header\",\n)\n"
+                                                  "CORS_ALLOW_METHODS = list(default_methods) + [\"POKE\"]\n"),
+        Framework::Django);
+    const py::Value h3 = cfg.djangoSettings.value(QStringLiteral("CORS_ALLOW_HEADERS"));
+    ASSERT_EQ(h3.items.size(), 10u) << h3.repr().toStdString();
+    EXPECT_EQ(h3.items.at(1).text, QStringLiteral("accept-encoding"));
+    EXPECT_EQ(h3.items.back().text, QStringLiteral("my-custom-header"));
+    EXPECT_TRUE(h3.isKnownLiteral());
+    const py::Value h4 = cfg.djangoSettings.value(QStringLiteral("CORS_ALLOW_HEADERS@4")); // 4.0 dropped three
+    EXPECT_EQ(h4.items.size(), 7u) << h4.repr().toStdString();
+    const py::Value m = cfg.djangoSettings.value(QStringLiteral("CORS_ALLOW_METHODS"));
+    ASSERT_EQ(m.items.size(), 7u) << m.repr().toStdString();
+    EXPECT_EQ(m.items.back().text, QStringLiteral("POKE"));
+    EXPECT_FALSE(cfg.djangoSettings.contains(QStringLiteral("CORS_ALLOW_METHODS@4"))); // the same in 4.x
+    bool unevaluated = false;
+    for (const ConfigIssue& i : cfg.issues)
+        unevaluated = unevaluated || i.message.contains(QStringLiteral("could not be evaluated"));
+    EXPECT_FALSE(unevaluated);
+}
+
 TEST(ConfigParser, FrameworkNames)
 {
     EXPECT_EQ(frameworkFromString(u"Starlette"), Framework::FastApi);
@@ -429,6 +453,10 @@ TEST(ConfigParser, MutatedSnippetsNeverCrash)
                        "for r in list(app.router.routes()):\n    cors.add(r)\n"),
         QStringLiteral("from flask_cors import CORS\nCORS(app, resources={r'/api/*': {'origins': [r'https://.*\\.x\\.com']}}, supports_credentials=True)\n"
                        "@app.route('/a/<int:id>', methods=['GET'])\n@cross_origin(origins='*')\ndef a(id):\n    abort(404)\n"),
+        QStringLiteral("from corsheaders.defaults import default_headers\nMIDDLEWARE = ['corsheaders.middleware.CorsMiddleware', "
+                       "'django.middleware.csrf.CsrfViewMiddleware']\nCORS_ALLOWED_ORIGINS = ['http://a']\nCORS_ALLOW_HEADERS = (*default_headers, 'x')\n"
+                       "@require_http_methods(['GET'])\ndef a(request, id):\n    return JsonResponse({}, status=401)\n"
+                       "urlpatterns = [path('a/<int:id>', a)]\n"),
     };
     const char inserts[] = { '(', ')', '[', ']', '{', '}', '"', '\'', '\\', '\n', ',', '=', '#', ':', '*', '@' };
     quint32 state = 12345;
@@ -457,7 +485,7 @@ TEST(ConfigParser, MutatedSnippetsNeverCrash)
         (void)describe(cfg.value());
         ServerConfig c = cfg.value();
         if (c.framework == Framework::Unknown)
-            c.framework = Framework(1 + i % 3);
+            c.framework = Framework(1 + i % 4);
         const ServerModel m = ServerModel::fromConfig(c);
         ServerRequest pre;
         pre.method = "OPTIONS";

@@ -284,3 +284,32 @@ TEST(SimulateCommand, TextJsonAndExitCodes)
     EXPECT_EQ(b.code, 2);
     EXPECT_FALSE(b.err.isEmpty());
 }
+
+TEST(DjangoModel, DefaultHeadersImportFollowsTheVersion)
+{
+    const QString src = QStringLiteral("from corsheaders.defaults import default_headers\nCORS_ALLOW_ALL_ORIGINS = True\n"
+                                       "CORS_ALLOW_HEADERS = (*default_headers, \"x-token\")\n");
+    const http::HeaderList pre { { "Origin", A }, { "Access-Control-Request-Method", "PUT" } };
+    EXPECT_TRUE(corsOf(send(model(src, Framework::Django), "OPTIONS", QStringLiteral("/x"), pre))
+                    .contains(QStringLiteral("Access-Control-Allow-Headers: accept, accept-encoding, authorization, content-type, dnt, "
+                                             "origin, user-agent, x-csrftoken, x-requested-with, x-token")));
+    EXPECT_TRUE(corsOf(send(model(src, Framework::Django, QStringLiteral("4.9.0")), "OPTIONS", QStringLiteral("/x"), pre))
+                    .contains(QStringLiteral("access-control-allow-headers: accept, authorization, content-type, user-agent, "
+                                             "x-csrftoken, x-requested-with, x-token")));
+}
+
+TEST(DjangoModel, CsrfRefusesUnsafeMethodsWithCorsHeaders)
+{
+    const QString src = QStringLiteral(
+        "MIDDLEWARE = ['corsheaders.middleware.CorsMiddleware', 'django.middleware.csrf.CsrfViewMiddleware']\n"
+        "CORS_ALLOWED_ORIGINS = ['http://127.0.0.1:5173']\n\n\ndef a(request):\n    return JsonResponse({})\n\n\n"
+        "@csrf_exempt\ndef hook(request):\n    return JsonResponse({})\n\n\nurlpatterns = [path('a', a), path('hook', hook)]\n");
+    const ServerModel m = model(src, Framework::Django);
+    const ServerResponse post = send(m, "POST", QStringLiteral("/a"), { { "Origin", A } });
+    EXPECT_EQ(post.head.status, 403);
+    EXPECT_TRUE(corsOf(post).contains(QStringLiteral("Access-Control-Allow-Origin: http://127.0.0.1:5173")));
+    EXPECT_EQ(send(m, "POST", QStringLiteral("/hook"), { { "Origin", A } }).head.status, 200);
+    EXPECT_EQ(send(m, "GET", QStringLiteral("/a"), { { "Origin", A } }).head.status, 200);
+    EXPECT_EQ(send(m, "POST", QStringLiteral("/a"), { { "Origin", A }, { "Cookie", "csrftoken=abc" } }).head.status, 200);
+    EXPECT_EQ(send(m, "OPTIONS", QStringLiteral("/a"), { { "Origin", A }, { "Access-Control-Request-Method", "POST" } }).head.status, 200);
+}
