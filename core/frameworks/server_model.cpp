@@ -1437,10 +1437,24 @@ ServerResponse simulateDjango(const ServerModel& model, const ServerRequest& req
                     fn(pyStr(x));
             }
         };
-        each(origins, [&](const QString& o) {
-            const PySplit c = pyUrlSplit(o);
-            allowed = allowed || (c.scheme == url.scheme && c.netloc == url.netloc);
-        });
+        bool crashed = false;
+        if (!allowed) {
+            // _url_in_whitelist splits every configured origin: one urlsplit() ValueError is an
+            // exception in process_response, which Django turns into a fresh 500 (no CORS headers).
+            each(origins, [&](const QString& o) {
+                const PySplit c = pyUrlSplit(o);
+                crashed = crashed || c.valueError;
+                allowed = allowed || (c.scheme == url.scheme && c.netloc == url.netloc);
+            });
+        }
+        if (crashed) {
+            out.head.status = 500;
+            out.head.reason = reasonPhrase(500, false);
+            out.head.headers = { { "Content-Type", "text/html" } };
+            out.body = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Server Error (500)</title>\n";
+            out.note = QStringLiteral("a configured origin makes urlsplit() raise ValueError inside CorsMiddleware: 500 without CORS headers");
+            return out;
+        }
         each(setting("CORS_ALLOWED_ORIGIN_REGEXES", "CORS_ORIGIN_REGEX_WHITELIST").value_or(emptyTuple()),
             [&](const QString& rx) { allowed = allowed || djangoReMatch(rx, origin); });
     }

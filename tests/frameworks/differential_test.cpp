@@ -908,6 +908,7 @@ TEST(FrameworkDifferential, DjangoMatchesRealDjangoCorsHeaders)
         mw + QStringLiteral("CORS_ALLOWED_ORIGINS = [\"http://LOCALHOST:5173\", \"HTTP://127.0.0.1:5173\"]\n"),
         mw + QStringLiteral("CORS_ALLOW_CREDENTIALS = True\nCORS_EXPOSE_HEADERS = []\n"),
         mw + QStringLiteral("CORS_ALLOWED_ORIGINS = [\"example.com\"]\n"),
+        mw + QStringLiteral("CORS_ALLOWED_ORIGINS = [\"http://127.0.0.1:5173\", \"http://[::1\"]\nCORS_ALLOW_CREDENTIALS = True\n"),
         mw + QStringLiteral("CORS_ALLOW_ALL_ORIGINS = False\nCORS_ORIGIN_ALLOW_ALL = True\n") + origins,
         mw + QStringLiteral("CORS_ALLOWED_ORIGIN_REGEXES = [re.compile(r\"^http://127\\.0\\.0\\.1:\\d+$\")]\n"),
         QStringLiteral("# plain Django, no django-cors-headers\nMIDDLEWARE = [%1]\n").arg(common),
