@@ -10,6 +10,7 @@
 #include "core/frameworks/server_model.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHostAddress>
@@ -793,9 +794,12 @@ QStringList generatedDjangoSettings(int count)
     return out;
 }
 
-/// Starts servers/django_server.py for `apps`, sends every request, closes its stdin and checks
-/// that it exits. Missing Django packages come back as `fatal` ("install ...").
-RunResult runDjangoLive(const QList<AppSpec>& apps)
+enum class StopBy { StdinClose, Sigterm };
+
+/// Starts servers/django_server.py for `apps`, sends every request, stops it (closing its stdin or
+/// with SIGTERM) and checks that it exits. Missing Django packages come back as `fatal`
+/// ("install ..."). `env` adds environment variables for the server.
+RunResult runDjangoLive(const QList<AppSpec>& apps, StopBy stopBy = StopBy::StdinClose, const QHash<QString, QString>& extraEnv = {})
 {
     RunResult rr;
     QTemporaryDir dir;
@@ -820,14 +824,19 @@ RunResult runDjangoLive(const QList<AppSpec>& apps)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1"));
     env.remove(QStringLiteral("DJANGO_SETTINGS_MODULE"));
+    for (auto it = extraEnv.cbegin(); it != extraEnv.cend(); ++it)
+        env.insert(it.key(), it.value());
     p.setProcessEnvironment(env);
     p.start();
     if (!p.waitForStarted(10000)) {
         rr.fatal = QStringLiteral("cannot start %1").arg(QStringLiteral(CORSBENCH_SYSTEM_PYTHON));
         return rr;
     }
-    auto stop = [&p] {
-        p.closeWriteChannel();
+    auto stop = [&p, stopBy] {
+        if (stopBy == StopBy::Sigterm)
+            p.terminate();
+        else
+            p.closeWriteChannel();
         if (!p.waitForFinished(10000)) {
             p.kill();
             p.waitForFinished(5000);
@@ -868,7 +877,8 @@ RunResult runDjangoLive(const QList<AppSpec>& apps)
         rr.apps.insert(a.id, entry);
     }
     if (!stop())
-        rr.fatal = QStringLiteral("django_server.py did not exit within 10 s of its stdin closing");
+        rr.fatal = QStringLiteral("django_server.py did not exit within 10 s of %1")
+                       .arg(stopBy == StopBy::Sigterm ? QStringLiteral("SIGTERM") : QStringLiteral("its stdin closing"));
     return rr;
 }
 
@@ -936,7 +946,7 @@ TEST(FrameworkDifferential, DjangoMatchesRealDjangoCorsHeaders)
         groups[i % 2].append(apps.at(i));
     RunResult results[2];
     {
-        std::thread second([&] { results[1] = runDjangoLive(groups[1]); });
+        std::thread second([&] { results[1] = runDjangoLive(groups[1], StopBy::Sigterm); });
         results[0] = runDjangoLive(groups[0]);
         second.join();
     }
@@ -957,4 +967,19 @@ TEST(FrameworkDifferential, DjangoMatchesRealDjangoCorsHeaders)
     ::testing::Test::RecordProperty("live_ms", int(liveMs));
     ::testing::Test::RecordProperty("model_ms", int(timer.elapsed()));
     expectAgreement(c, version, int(apps.size()), 3000);
+}
+
+TEST(FrameworkDifferential, DjangoServerNamesTheMissingPackages)
+{
+    // A `django` package that fails to import stands in for a machine without python3-django.
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    ASSERT_TRUE(QDir(dir.path()).mkpath(QStringLiteral("django")));
+    QFile init(dir.filePath(QStringLiteral("django/__init__.py")));
+    ASSERT_TRUE(init.open(QIODevice::WriteOnly));
+    init.write("raise ImportError('simulated: not installed')\n");
+    init.close();
+    const RunResult rr = runDjangoLive({ AppSpec { QStringLiteral("a"), djangoApp(QString()), {} } }, StopBy::StdinClose,
+        { { QStringLiteral("PYTHONPATH"), dir.path() } });
+    EXPECT_TRUE(rr.fatal.contains(QStringLiteral("install python3-django python3-django-cors-headers"))) << rr.fatal.toStdString();
 }

@@ -227,6 +227,29 @@ TEST(SimulateExchange, FollowsStarletteTrailingSlashRedirect)
     EXPECT_TRUE(cors::CorsEngine().evaluate(sim).allowed);
 }
 
+TEST(SimulateExchange, DjangoSlashRedirectNeedsCorsMiddlewareFirst)
+{
+    // CommonMiddleware's APPEND_SLASH redirect carries CORS headers only when CorsMiddleware is
+    // listed before it (live-checked in the differential test).
+    const QString rest = QStringLiteral("CORS_ALLOWED_ORIGINS = ['http://localhost:3000']\n\n\ndef items(request):\n"
+                                        "    return JsonResponse([], safe=False)\n\n\nurlpatterns = [path('api/items/', items)]\n");
+    const QString cors = QStringLiteral("'corsheaders.middleware.CorsMiddleware'");
+    const QString common = QStringLiteral("'django.middleware.common.CommonMiddleware'");
+    http::Exchange ex;
+    ex.pageOrigin = QStringLiteral("http://localhost:3000");
+    ex.request.url = QUrl(QStringLiteral("http://127.0.0.1:8000/api/items"));
+    const http::Exchange good = simulateExchange(model(QStringLiteral("MIDDLEWARE = [%1, %2]\n").arg(cors, common) + rest, Framework::Django), ex);
+    ASSERT_EQ(good.actual.size(), 2);
+    EXPECT_EQ(good.actual.at(0).response.status, 301);
+    EXPECT_EQ(good.actual.at(1).response.status, 200);
+    EXPECT_TRUE(cors::CorsEngine().evaluate(good).allowed);
+    const http::Exchange bad = simulateExchange(model(QStringLiteral("MIDDLEWARE = [%1, %2]\n").arg(common, cors) + rest, Framework::Django), ex);
+    ASSERT_FALSE(bad.actual.isEmpty());
+    EXPECT_EQ(bad.actual.at(0).response.status, 301);
+    EXPECT_FALSE(bad.actual.at(0).response.headers.contains("access-control-allow-origin"));
+    EXPECT_FALSE(cors::CorsEngine().evaluate(bad).allowed);
+}
+
 namespace {
 struct CliRun {
     int code;
