@@ -21,7 +21,7 @@ BUILD_DEPS=(
 TEST_DEPS=(
     xvfb xauth imagemagick curl
     python3 python3-fastapi python3-uvicorn python3-aiohttp python3-aiohttp-cors
-    python3-flask python3-flask-cors
+    python3-flask python3-flask-cors python3-django python3-django-cors-headers
     desktop-file-utils appstream
 )
 

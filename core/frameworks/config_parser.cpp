@@ -814,6 +814,211 @@ void readFlask(Ctx& ctx)
 
 // ------------------------------------------------------------------ Django
 
+// What a Django function view answers, from its body: an unconditional `raise` (Http404 -> 404,
+// PermissionDenied -> 403, SuspiciousOperation/BadRequest -> 400, anything else -> 500) or its
+// first top-level `return HttpResponse...(..., status=N)` / HttpResponseForbidden() etc.
+RouteInfo::Behaviour djangoBehaviourOf(const py::Module& mod, const py::FunctionDef& f, int* status)
+{
+    if (f.raisesUnconditionally) {
+        for (const Value& r : f.raises) {
+            const QString last = lastComponent(r.kind == K::Call ? r.calleeName() : r.dottedName());
+            if (last == L("Http404")) {
+                *status = 404;
+                return RouteInfo::Behaviour::HttpError;
+            }
+            if (last == L("PermissionDenied")) {
+                *status = 403;
+                return RouteInfo::Behaviour::HttpError;
+            }
+            if (last == L("SuspiciousOperation") || last == L("BadRequest") || last == L("DisallowedHost")) {
+                *status = 400;
+                return RouteInfo::Behaviour::HttpError;
+            }
+            return RouteInfo::Behaviour::Raises;
+        }
+    }
+    static const QHash<QString, int> classes = {
+        { QStringLiteral("HttpResponse"), 200 }, { QStringLiteral("JsonResponse"), 200 },
+        { QStringLiteral("HttpResponseBadRequest"), 400 }, { QStringLiteral("HttpResponseForbidden"), 403 },
+        { QStringLiteral("HttpResponseNotFound"), 404 }, { QStringLiteral("HttpResponseNotAllowed"), 405 },
+        { QStringLiteral("HttpResponseGone"), 410 }, { QStringLiteral("HttpResponseServerError"), 500 },
+    };
+    // Token scan of `return Callee(... status=N ...)` lines (the call index only holds CORS calls).
+    const QList<py::Token>& tokens = mod.tokens();
+    const int bodyIndent = f.defLine + 1 < mod.lines().size() ? mod.lines().at(f.defLine + 1).indent : -1;
+    for (int li = f.defLine + 1; li <= f.bodyEndLine && li < mod.lines().size(); ++li) {
+        const py::LogicalLine& line = mod.lines().at(li);
+        if (line.indent != bodyIndent || line.firstToken + 2 >= line.endToken || tokens.at(line.firstToken).text != L("return"))
+            continue;
+        int k = line.firstToken + 1;
+        QString callee;
+        while (k < line.endToken && tokens.at(k).type == py::Token::Type::Name) {
+            callee = tokens.at(k).text;
+            if (k + 1 < line.endToken && tokens.at(k + 1).type == py::Token::Type::Op && tokens.at(k + 1).text == L("."))
+                k += 2;
+            else
+                break;
+        }
+        const auto it = classes.constFind(callee);
+        if (it == classes.cend() || k + 1 >= line.endToken || tokens.at(k + 1).text != L("("))
+            return RouteInfo::Behaviour::Ok; // returns something else: assume success
+        int st = it.value();
+        int depth = 0;
+        for (int j = k + 1; j < line.endToken && st == 200; ++j) {
+            const py::Token& t = tokens.at(j);
+            if (t.type == py::Token::Type::Op && (t.text == L("(") || t.text == L("[") || t.text == L("{")))
+                ++depth;
+            else if (t.type == py::Token::Type::Op && (t.text == L(")") || t.text == L("]") || t.text == L("}")))
+                --depth;
+            else if (depth == 1 && t.type == py::Token::Type::Name && t.text == L("status") && j + 2 < line.endToken
+                && tokens.at(j + 1).text == L("=")) {
+                bool ok = false;
+                const int v = tokens.at(j + 2).type == py::Token::Type::Number ? tokens.at(j + 2).text.toInt(&ok) : 0;
+                if (!ok)
+                    return RouteInfo::Behaviour::Ok; // not a literal: assume success
+                st = v;
+            }
+        }
+        if (st >= 200 && st < 300)
+            return RouteInfo::Behaviour::Ok;
+        *status = st;
+        return RouteInfo::Behaviour::HttpError;
+    }
+    return RouteInfo::Behaviour::Ok;
+}
+
+// urlpatterns = [path("api/data", view), ...]: routes as "/api/data" (Django matches the path
+// without its leading slash). Methods come from @require_http_methods/@require_GET/... as written
+// (Django compares them case-sensitively with the upper-cased request method); none = any method.
+void readDjangoRoutes(Ctx& ctx)
+{
+    const py::Module& mod = ctx.mod;
+    bool understood = true;
+    bool any = false;
+    QHash<QString, const py::FunctionDef*> functions; // the last `def` of a name wins, as in Python
+    for (const py::FunctionDef& f : mod.functions())
+        functions.insert(f.name, &f);
+    for (const py::Binding& b : mod.bindings()) {
+        if (b.target != L("urlpatterns"))
+            continue;
+        any = true;
+        if (!b.value.isSequence()) {
+            understood = false;
+            ctx.issue(b.statementSpan, QStringLiteral("urlpatterns = %1 is not a list literal; routes not understood").arg(b.value.repr()));
+            continue;
+        }
+        for (const Value& entry : b.value.items) {
+            const QString callee = entry.kind == K::Call ? lastComponent(entry.calleeName()) : QString();
+            const Value* routeArg = entry.argument(0);
+            const Value* viewArg = entry.argument(1);
+            const Value route = routeArg ? mod.evaluate(*routeArg, b.offset) : Value {};
+            if (callee != L("path") || route.kind != K::Str || !viewArg || viewArg->kind == K::Call) {
+                understood = false;
+                ctx.issue(entry.span.isValid() ? entry.span : b.statementSpan,
+                    QStringLiteral("URL pattern %1 is not understood (only path(\"route\", view) is)").arg(entry.repr()));
+                continue;
+            }
+            RouteInfo r;
+            r.path = QLatin1Char('/') + route.text;
+            r.handler = viewArg->dottedName();
+            r.line = entry.span.line;
+            if (const py::FunctionDef* fn = functions.value(lastComponent(r.handler))) {
+                const py::FunctionDef& f = *fn;
+                r.behaviour = djangoBehaviourOf(mod, f, &r.errorStatus);
+                for (const Value& d : f.decorators) {
+                    const QString dn = lastComponent(d.kind == K::Call ? d.calleeName() : d.dottedName());
+                    if (dn == L("csrf_exempt"))
+                        r.csrfExempt = true;
+                    else if (dn == L("require_GET"))
+                        r.methods = QStringList { QStringLiteral("GET") };
+                    else if (dn == L("require_POST"))
+                        r.methods = QStringList { QStringLiteral("POST") };
+                    else if (dn == L("require_safe"))
+                        r.methods = QStringList { QStringLiteral("GET"), QStringLiteral("HEAD") };
+                    else if (dn == L("require_http_methods") && d.argument(0)) {
+                        if (auto seq = toSequence(mod.evaluate(*d.argument(0), d.span.begin)); seq && !seq->isString)
+                            r.methods = seq->items;
+                        else
+                            ctx.issue(d.span, QStringLiteral("@require_http_methods(%1) not understood").arg(d.argument(0)->repr()));
+                    }
+                }
+            }
+            ctx.cfg.routes.append(r);
+        }
+    }
+    ctx.cfg.routesKnown = any && understood && !ctx.cfg.routes.isEmpty();
+    if (!ctx.cfg.routesKnown)
+        ctx.cfg.routes.clear();
+}
+
+// corsheaders.defaults, as imported by `CORS_ALLOW_HEADERS = (*default_headers, "x")` or
+// `list(default_headers) + [...]`: 3.x, and 4.0+ (#851 dropped accept-encoding, dnt, origin).
+const char* const kDjangoDefaults3 = "default_headers = (\"accept\", \"accept-encoding\", \"authorization\", \"content-type\", "
+                                     "\"dnt\", \"origin\", \"user-agent\", \"x-csrftoken\", \"x-requested-with\")\n"
+                                     "default_methods = (\"DELETE\", \"GET\", \"OPTIONS\", \"PATCH\", \"POST\", \"PUT\")\n";
+const char* const kDjangoDefaults4 = "default_headers = (\"accept\", \"authorization\", \"content-type\", \"user-agent\", "
+                                     "\"x-csrftoken\", \"x-requested-with\")\n"
+                                     "default_methods = (\"DELETE\", \"GET\", \"OPTIONS\", \"PATCH\", \"POST\", \"PUT\")\n";
+
+/// The module re-read with corsheaders' defaults bound in front of it.
+struct DjangoDefaultsModule {
+    std::optional<py::Module> mod;
+    qsizetype shift = 0;
+    QHash<qsizetype, qsizetype> byOffset; // statement offset -> binding index
+    Value headers, methods;
+
+    DjangoDefaultsModule(const py::Module& original, const char* prefix)
+    {
+        const QString p = QString::fromLatin1(prefix);
+        auto parsed = py::Module::parse(p + original.source());
+        if (!parsed)
+            return;
+        mod = std::move(parsed.value());
+        shift = p.size();
+        for (qsizetype i = 0; i < mod->bindings().size(); ++i)
+            byOffset.insert(mod->bindings().at(i).offset, i);
+        for (const py::Binding& b : mod->bindings()) {
+            if (b.target == L("default_headers") && headers.kind == K::Unknown)
+                headers = mod->evaluate(b.value, b.offset);
+            else if (b.target == L("default_methods") && methods.kind == K::Unknown)
+                methods = mod->evaluate(b.value, b.offset);
+        }
+    }
+
+    // `*default_headers` inside a list/tuple is left by the reader as an Unknown item: splice it.
+    Value expandStars(const Value& v) const
+    {
+        if (!v.isSequence())
+            return v;
+        Value out = v;
+        out.items.clear();
+        for (const Value& it : v.items) {
+            const Value* d = it.kind != K::Unknown ? nullptr
+                : it.text == L("*default_headers unpacking")           ? &headers
+                : it.text == L("*default_methods unpacking")           ? &methods
+                                                                        : nullptr;
+            if (d && d->isSequence())
+                out.items.insert(out.items.end(), d->items.begin(), d->items.end());
+            else
+                out.items.push_back(it);
+        }
+        return out;
+    }
+
+    std::optional<Value> evaluate(const py::Binding& original) const
+    {
+        if (!mod)
+            return std::nullopt;
+        const auto it = byOffset.constFind(original.offset + shift);
+        if (it == byOffset.cend())
+            return std::nullopt;
+        const py::Binding& b = mod->bindings().at(*it);
+        if (b.target != original.target)
+            return std::nullopt;
+        return expandStars(mod->evaluate(b.value, b.offset));
+    }
+};
+
 void readDjango(Ctx& ctx)
 {
     const py::Module& mod = ctx.mod;
@@ -823,19 +1028,57 @@ void readDjango(Ctx& ctx)
         QStringLiteral("CORS_ALLOW_METHODS"), QStringLiteral("CORS_ALLOW_HEADERS"), QStringLiteral("CORS_EXPOSE_HEADERS"),
         QStringLiteral("CORS_PREFLIGHT_MAX_AGE"), QStringLiteral("CORS_ALLOW_CREDENTIALS"),
         QStringLiteral("CORS_ALLOW_PRIVATE_NETWORK"), QStringLiteral("CORS_REPLACE_HTTPS_REFERER") };
+    static const QString corsMiddleware = QStringLiteral("corsheaders.middleware.CorsMiddleware");
     bool middleware = false;
+    bool middlewareBound = false;
+    bool anySetting = false;
+    // A CORS_* value built from `from corsheaders.defaults import default_headers, default_methods`
+    // (names not rebound in the snippet): read again with the defaults bound.
+    bool usesDefaults = false;
+    if (!mod.bindingBefore(u"default_headers", mod.source().size() + 1) && !mod.bindingBefore(u"default_methods", mod.source().size() + 1)) {
+        for (const py::Binding& b : mod.bindings()) {
+            if (!b.target.startsWith(L("CORS_")) || !b.statementSpan.isValid())
+                continue;
+            const QString text = mod.source().mid(b.statementSpan.begin, b.statementSpan.end - b.statementSpan.begin);
+            if (text.contains(L("default_headers")) || text.contains(L("default_methods"))) {
+                usesDefaults = true;
+                break;
+            }
+        }
+    }
+    std::optional<DjangoDefaultsModule> defaults3, defaults4;
+    if (usesDefaults) {
+        defaults3.emplace(mod, kDjangoDefaults3);
+        defaults4.emplace(mod, kDjangoDefaults4);
+    }
     for (const py::Binding& b : mod.bindings()) {
         if (b.target == L("MIDDLEWARE") || b.target == L("MIDDLEWARE_CLASSES")) {
             const Value v = mod.evaluate(b.value, b.offset);
+            middlewareBound = true;
+            // MIDDLEWARE (order matters: the model runs CorsMiddleware and CommonMiddleware in it).
+            if (b.target == L("MIDDLEWARE") && !b.augmented && v.isSequence() && v.isKnownLiteral())
+                ctx.cfg.djangoSettings.insert(b.target, v);
             for (const Value& it : v.items) {
-                if (it.kind == K::Str && it.text == L("corsheaders.middleware.CorsMiddleware"))
+                if (it.kind == K::Str && it.text == corsMiddleware)
                     middleware = true;
             }
             continue;
         }
+        if (b.target == L("APPEND_SLASH")) {
+            ctx.cfg.djangoSettings.insert(b.target, mod.evaluate(b.value, b.offset));
+            continue;
+        }
         if (!b.target.startsWith(L("CORS_")))
             continue;
-        const Value v = mod.evaluate(b.value, b.offset);
+        anySetting = true;
+        Value v = mod.evaluate(b.value, b.offset);
+        if (defaults3) {
+            if (auto d3 = defaults3->evaluate(b))
+                v = *d3;
+            // The 4.x reading, used by the model for django-cors-headers >= 4.0.
+            if (auto d4 = defaults4->evaluate(b); d4 && d4->repr() != v.repr())
+                ctx.cfg.djangoSettings.insert(b.target + QStringLiteral("@4"), *d4);
+        }
         if (!known.contains(b.target))
             ctx.issue(b.statementSpan, QStringLiteral("%1 is not a django-cors-headers setting (typo?)").arg(b.target));
         ctx.cfg.djangoSettings.insert(b.target, v);
@@ -871,10 +1114,17 @@ void readDjango(Ctx& ctx)
             }
         }
     }
-    const bool anySetting = !ctx.cfg.djangoSettings.isEmpty();
-    ctx.cfg.middlewarePresent = middleware || (anySetting && !mod.source().contains(L("MIDDLEWARE")));
-    if (anySetting && !middleware && mod.source().contains(L("MIDDLEWARE")))
+    // CorsMiddleware added outside the MIDDLEWARE literal (MIDDLEWARE.insert(0, "corsheaders...")).
+    if (!middleware && mod.source().contains(QLatin1Char('"') + corsMiddleware + QLatin1Char('"')))
+        middleware = true;
+    if (!middleware && mod.source().contains(QLatin1Char('\'') + corsMiddleware + QLatin1Char('\'')))
+        middleware = true;
+    // A fragment of CORS_* settings without MIDDLEWARE is taken as part of a project that installs
+    // the middleware as documented (first in MIDDLEWARE).
+    ctx.cfg.middlewarePresent = middleware || (anySetting && !middlewareBound);
+    if (anySetting && !middleware && middlewareBound)
         ctx.cfg.notes << QStringLiteral("MIDDLEWARE does not list corsheaders.middleware.CorsMiddleware: the CORS_* settings have no effect");
+    readDjangoRoutes(ctx);
 }
 
 } // namespace

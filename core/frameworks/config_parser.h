@@ -99,6 +99,7 @@ struct RouteInfo {
     std::optional<AiohttpCorsConfig> corsConfig; // aiohttp: cors.add(route, {...})
     std::optional<FlaskOptionMap> crossOrigin; // Flask: @cross_origin(...)
     bool strictSlashes = true; // Flask
+    bool csrfExempt = false; // Django: @csrf_exempt
 };
 
 struct ServerConfig {
@@ -125,6 +126,8 @@ struct ServerConfig {
     bool flaskExtension = false; // CORS(app) (vs only @cross_origin)
     bool flaskDebug = false; // app.run(debug=True)
 
+    /// Django: CORS_* settings as evaluated, MIDDLEWARE (a literal list) and APPEND_SLASH; "NAME@4" is
+    /// NAME read with django-cors-headers 4.x's corsheaders.defaults when it differs from the 3.x reading.
     QHash<QString, py::Value> djangoSettings;
 
     QList<RouteInfo> routes;

@@ -1079,93 +1079,420 @@ ServerResponse simulateFlask(const ServerModel& model, const ServerRequest& req)
 }
 
 // ============================================================================== django-cors-headers
+//
+// Django (DEBUG=False, function views, path() routes) with django-cors-headers. Default: Debian 12's
+// 3.14.0 (on Django 3.2.25), checked live by tests/frameworks/differential_test.cpp. Upstream 4.x
+// differences (adamchainz/django-cors-headers CHANGELOG), kept behind the version:
+//   4.0.0 (#853)  header names are lower-case and `Vary: origin` (3.x: `Access-Control-*`, `Vary: Origin`);
+//   4.0.0 (#851)  accept-encoding, dnt and origin dropped from the default CORS_ALLOW_HEADERS;
+//   4.0.0 (#833)  CORS_ALLOW_PRIVATE_NETWORK (3.x ignores it), answered on any request;
+//   4.0.0 (#536)  CORS_REPLACE_HTTPS_REFERER / CorsPostCsrfMiddleware removed (request-side only);
+//   4.3.0 (#888)  Access-Control-Allow-Credentials only for allowed origins and after the ACAO
+//                 (3.x sends it, before ACAO, for every request with an Origin on an enabled path).
+// Unchanged: preflight answered 200 with an empty body, `*` only without credentials (else the
+// origin is echoed), prefix `re.match` for regexes and CORS_URLS_REGEX, scheme+netloc comparison.
+// Not modelled: receivers of the corsheaders.signals.check_request_enabled signal (code, not
+// settings), CORS_REPLACE_HTTPS_REFERER (rewrites the request's Referer on HTTPS only), middleware
+// other than CorsMiddleware, CommonMiddleware and CsrfViewMiddleware (assumed to pass requests
+// through), CSRF token validation (a csrftoken cookie is assumed to come with a valid token).
+
+/// Python's urllib.parse.urlsplit, the parts django-cors-headers compares.
+struct PySplit {
+    QString scheme; // lower-cased
+    QString netloc; // as written
+    bool valueError = false; // "Invalid IPv6 URL"
+};
+
+PySplit pyUrlSplit(const QString& url)
+{
+    PySplit out;
+    QString rest = url;
+    const qsizetype colon = rest.indexOf(QLatin1Char(':'));
+    if (colon > 0 && rest.at(0).isLetter() && rest.at(0).unicode() < 128) {
+        bool ok = true;
+        for (qsizetype i = 0; i < colon && ok; ++i) {
+            const QChar c = rest.at(i);
+            ok = c.unicode() < 128 && (c.isLetterOrNumber() || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('.'));
+        }
+        if (ok) {
+            out.scheme = rest.left(colon).toLower();
+            rest = rest.mid(colon + 1);
+        }
+    }
+    if (rest.startsWith(L("//"))) {
+        qsizetype end = rest.size();
+        for (const char d : { '/', '?', '#' }) {
+            const qsizetype i = rest.indexOf(QLatin1Char(d), 2);
+            if (i >= 0 && i < end)
+                end = i;
+        }
+        out.netloc = rest.mid(2, end - 2);
+        const bool open = out.netloc.contains(QLatin1Char('[')), close = out.netloc.contains(QLatin1Char(']'));
+        out.valueError = open != close;
+    }
+    return out;
+}
+
+/// Python `", ".join(x)` of a setting value: a str joins its characters.
+QString pyJoin(const py::Value& v)
+{
+    QStringList parts;
+    if (v.kind == K::Str) {
+        for (QChar c : v.text)
+            parts << QString(c);
+    } else {
+        for (const py::Value& x : v.items)
+            parts << pyStr(x);
+    }
+    return parts.join(L(", "));
+}
+
+py::Value emptyTuple()
+{
+    py::Value v;
+    v.kind = K::Tuple;
+    return v;
+}
+
+qsizetype pyLen(const py::Value& v) { return v.kind == K::Str ? v.text.size() : qsizetype(v.items.size()); }
+
+/// Python `needle in haystack` for a setting value (substring test on a str).
+bool pyIn(const QString& needle, const py::Value& haystack)
+{
+    if (haystack.kind == K::Str)
+        return haystack.text.contains(needle);
+    for (const py::Value& x : haystack.items) {
+        if (x.kind == K::Str && x.text == needle)
+            return true;
+    }
+    return false;
+}
+
+/// Compiled patterns per thread, bounded: a model run resolves the same few patterns many times.
+const QRegularExpression& cachedRegex(const QString& pattern)
+{
+    thread_local QHash<QString, QRegularExpression> cache;
+    auto it = cache.constFind(pattern);
+    if (it != cache.cend())
+        return *it;
+    if (cache.size() > 512)
+        cache.clear();
+    return *cache.insert(pattern, QRegularExpression(pattern));
+}
+
+/// Python `re.match(pattern, value)` (a prefix match, case-sensitive), cached.
+bool djangoReMatch(const QString& pattern, const QString& value)
+{
+    const QRegularExpression& rx = cachedRegex(QStringLiteral("\\A(?:%1)").arg(pattern));
+    return rx.isValid() && rx.match(value).hasMatch();
+}
+
+/// Django's path() route to a regex: "<int:pk>" -> [0-9]+, "<path:p>" -> .+, "<x>"/"<str:x>" -> [^/]+.
+const QRegularExpression& djangoRouteRegex(const QString& route)
+{
+    QString rx = QStringLiteral("\\A");
+    for (qsizetype i = 0; i < route.size();) {
+        if (route.at(i) == QLatin1Char('<')) {
+            const qsizetype e = route.indexOf(QLatin1Char('>'), i);
+            if (e > i) {
+                const QString inner = route.mid(i + 1, e - i - 1);
+                const QString conv = inner.contains(QLatin1Char(':')) ? inner.section(QLatin1Char(':'), 0, 0) : QStringLiteral("str");
+                if (conv == L("int"))
+                    rx += QStringLiteral("[0-9]+");
+                else if (conv == L("path"))
+                    rx += QStringLiteral(".+");
+                else if (conv == L("slug"))
+                    rx += QStringLiteral("[-a-zA-Z0-9_]+");
+                else if (conv == L("uuid"))
+                    rx += QStringLiteral("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+                else
+                    rx += QStringLiteral("[^/]+");
+                i = e + 1;
+                continue;
+            }
+        }
+        rx += QRegularExpression::escape(QString(route.at(i)));
+        ++i;
+    }
+    return cachedRegex(rx + QStringLiteral("\\z"));
+}
+
+const RouteInfo* djangoResolve(const ServerConfig& cfg, const QString& pathInfo)
+{
+    for (const RouteInfo& r : cfg.routes) {
+        if (djangoRouteRegex(r.path).match(pathInfo).hasMatch())
+            return &r;
+    }
+    return nullptr;
+}
+
+/// The view (or Django's 404/405/500 handling) for a request that CorsMiddleware did not answer.
+AppResult djangoView(const ServerConfig& cfg, const QByteArray& method, const QString& pathInfo)
+{
+    AppResult r;
+    auto html = [&](int status, const QByteArray& body) {
+        r.status = status;
+        r.body = body;
+        r.headers.append("Content-Type", "text/html");
+    };
+    if (!cfg.routesKnown) {
+        r.body = "{\"ok\": true}";
+        r.headers.append("Content-Type", "application/json");
+        r.note = QStringLiteral("view response (the snippet declares no urlpatterns: route assumed)");
+        return r;
+    }
+    const RouteInfo* route = djangoResolve(cfg, pathInfo);
+    if (!route) {
+        html(404, "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Not Found</title>\n");
+        r.note = QStringLiteral("no URL pattern matches %1: 404").arg(pathInfo);
+        return r;
+    }
+    if (!route->methods.isEmpty() && !route->methods.contains(S(method))) {
+        r.status = 405;
+        r.headers.append("Content-Type", "text/html; charset=utf-8");
+        r.headers.append("Allow", B(route->methods.join(L(", "))));
+        r.note = QStringLiteral("@require_http_methods: %1 not allowed (405)").arg(S(method));
+        return r;
+    }
+    switch (route->behaviour) {
+    case RouteInfo::Behaviour::Ok:
+        r.body = "{\"ok\": true}";
+        r.headers.append("Content-Type", "application/json");
+        r.note = QStringLiteral("view %1").arg(route->handler);
+        break;
+    case RouteInfo::Behaviour::HttpError:
+        r.status = route->errorStatus > 0 ? route->errorStatus : 400;
+        r.headers.append("Content-Type", "text/html; charset=utf-8");
+        r.note = QStringLiteral("view %1 answers %2 (still passes through every middleware)").arg(route->handler).arg(r.status);
+        break;
+    case RouteInfo::Behaviour::Raises:
+        html(500, "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Server Error (500)</title>\n");
+        r.raised = true;
+        r.note = QStringLiteral("view %1 raises: Django turns it into a 500 inside the middleware chain, so CorsMiddleware "
+                                "still adds its headers")
+                     .arg(route->handler);
+        break;
+    }
+    return r;
+}
 
 ServerResponse simulateDjango(const ServerModel& model, const ServerRequest& req)
 {
     const ServerConfig& cfg = model.config;
+    const Version ver = Version::parse(model.effectiveVersion());
+    const bool v4 = ver.atLeast(4, 0);
     ServerResponse out;
     const auto& s = cfg.djangoSettings;
-    auto setting = [&](const char* name, const char* old = nullptr) -> std::optional<py::Value> {
-        if (s.contains(QLatin1String(name)))
-            return s.value(QLatin1String(name));
-        if (old && s.contains(QLatin1String(old)))
-            return s.value(QLatin1String(old));
+    // "NAME@4": the setting read with 4.x's corsheaders.defaults (see readDjango).
+    auto lookup = [&](const char* name) -> std::optional<py::Value> {
+        const QString key = QLatin1String(name);
+        if (v4 && s.contains(key + QStringLiteral("@4")))
+            return s.value(key + QStringLiteral("@4"));
+        if (s.contains(key))
+            return s.value(key);
         return std::nullopt;
     };
-    auto list = [&](const std::optional<py::Value>& v, QStringList def) {
-        if (!v)
-            return def;
-        QStringList items;
-        for (const py::Value& x : v->items)
-            items << pyStr(x);
-        if (v->kind == K::Str)
-            items << v->text;
-        return items;
+    auto setting = [&](const char* name, const char* old = nullptr) -> std::optional<py::Value> {
+        if (auto v = lookup(name))
+            return v;
+        return old ? lookup(old) : std::nullopt;
     };
-    const QString path = pathOnly(req.path);
-    const bool preflight = req.method == "OPTIONS" && req.headers.contains("access-control-request-method");
-    const QString urlsRegex = setting("CORS_URLS_REGEX") ? pyStr(*setting("CORS_URLS_REGEX")) : QStringLiteral("^.*$");
-    const bool enabled = cfg.middlewarePresent && pyRegexMatch(urlsRegex, path, false, false);
-    if (enabled && preflight) {
-        out.head.status = 200;
-        out.head.reason = "OK";
-        out.head.headers.append("Content-Type", "text/html; charset=utf-8");
-        out.head.headers.append("Content-Length", "0");
-        out.note = QStringLiteral("preflight answered by django-cors-headers");
-    } else {
-        out.head.status = 200;
-        out.head.reason = "OK";
-        out.head.headers.append("Content-Type", "application/json");
-        out.note = QStringLiteral("view response (route assumed)");
+    auto truthy = [&](const char* name, const char* old = nullptr) {
+        const auto v = setting(name, old);
+        return v && pyTruthy(*v);
+    };
+    // Django decodes PATH_INFO; CORS_URLS_REGEX and the URL patterns see the decoded path.
+    const QString pathInfo = QUrl::fromPercentEncoding(pathOnly(req.path).toUtf8());
+    const QByteArray method = req.method.toUpper(); // WSGIRequest upper-cases REQUEST_METHOD
+
+    // MIDDLEWARE order: CorsMiddleware and CommonMiddleware (APPEND_SLASH) are the ones that matter.
+    static const QString corsName = QStringLiteral("corsheaders.middleware.CorsMiddleware");
+    static const QString commonName = QStringLiteral("django.middleware.common.CommonMiddleware");
+    qsizetype corsIndex = -1, commonIndex = -1;
+    if (const auto mw = setting("MIDDLEWARE")) {
+        for (size_t i = 0; i < mw->items.size(); ++i) {
+            const QString name = pyStr(mw->items[i]);
+            if (name == corsName && corsIndex < 0)
+                corsIndex = qsizetype(i);
+            else if (name == commonName && commonIndex < 0)
+                commonIndex = qsizetype(i);
+        }
+        if (cfg.middlewarePresent && corsIndex < 0)
+            corsIndex = -2; // added outside the literal: assumed outermost
+    } else if (cfg.middlewarePresent) {
+        corsIndex = 0; // a settings fragment: the documented [CorsMiddleware, CommonMiddleware, ...]
+        commonIndex = 1;
     }
-    if (!enabled)
-        return out;
-    HeaderList& h = out.head.headers;
-    h.append("Vary", "origin");
+    const bool corsInstalled = cfg.middlewarePresent && corsIndex != -1;
+    const bool commonOutside = corsInstalled && commonIndex >= 0 && commonIndex < corsIndex && corsIndex >= 0;
+
+    const QString urlsRegex = setting("CORS_URLS_REGEX") ? pyStr(*setting("CORS_URLS_REGEX")) : QStringLiteral("^.*$");
+    const bool enabled = corsInstalled && djangoReMatch(urlsRegex, pathInfo);
     const auto originHdr = req.headers.value("origin");
-    if (!originHdr)
+    const bool preflight = method == "OPTIONS" && req.headers.contains("access-control-request-method");
+
+    // CsrfViewMiddleware.process_view rejects unsafe methods without a CSRF cookie with a 403 before
+    // the view runs (Django 3.2 checks no Origin header; @csrf_exempt views are skipped). Only with
+    // known routes: whether an unknown view is exempt (DRF's APIView is) cannot be told.
+    static const QString csrfName = QStringLiteral("django.middleware.csrf.CsrfViewMiddleware");
+    const bool csrfInstalled = setting("MIDDLEWARE") && pyIn(csrfName, *setting("MIDDLEWARE"));
+    // CommonMiddleware.process_request (Django 3.2) redirects to the slash URL before the view, for
+    // every method, when only the path with a slash resolves (APPEND_SLASH, default True).
+    const bool appendSlash = setting("APPEND_SLASH") ? pyTruthy(*setting("APPEND_SLASH")) : true;
+    const bool slashRedirect = commonIndex >= 0 && appendSlash && cfg.routesKnown && !pathInfo.endsWith(QLatin1Char('/'))
+        && !djangoResolve(cfg, pathInfo) && djangoResolve(cfg, pathInfo + QLatin1Char('/'));
+    AppResult app;
+    bool corsRuns = enabled;
+    if (enabled && preflight && !(slashRedirect && commonOutside)) {
+        app.headers.append("Content-Type", "text/html; charset=utf-8");
+        app.headers.append(v4 ? "content-length" : "Content-Length", "0");
+        app.note = QStringLiteral("preflight answered 200 by CorsMiddleware.process_request (before any view)");
+    } else if (slashRedirect) {
+        app.status = 301;
+        app.headers.append("Content-Type", "text/html; charset=utf-8");
+        app.headers.append("Location", B(pathOnly(req.path) + QLatin1Char('/') + queryPart(req.path)));
+        app.note = QStringLiteral("CommonMiddleware (APPEND_SLASH): 301 to %1/").arg(pathInfo);
+        if (commonOutside) {
+            corsRuns = false;
+            app.note += QStringLiteral(", answered before CorsMiddleware runs (CommonMiddleware is listed first): no CORS headers");
+        }
+    } else {
+        const RouteInfo* route = cfg.routesKnown ? djangoResolve(cfg, pathInfo) : nullptr;
+        static const QList<QByteArray> safe = { "GET", "HEAD", "OPTIONS", "TRACE" };
+        const bool csrfCookie = req.headers.value("cookie").value_or(QByteArray()).contains("csrftoken=");
+        if (csrfInstalled && route && !route->csrfExempt && !safe.contains(method) && !csrfCookie) {
+            app.status = 403;
+            app.headers.append("Content-Type", "text/html");
+            app.note = QStringLiteral("CsrfViewMiddleware: %1 without a CSRF cookie is refused with 403 before the view "
+                                      "(CORS headers still added)")
+                           .arg(S(method));
+        } else {
+            app = djangoView(cfg, method, pathInfo);
+            if (csrfInstalled && !cfg.routesKnown && !safe.contains(method))
+                app.note += QStringLiteral("; CsrfViewMiddleware would answer 403 unless the view is @csrf_exempt (views unknown)");
+        }
+    }
+    out.head.status = app.status;
+    out.head.reason = reasonPhrase(app.status, false);
+    out.head.headers = app.headers;
+    out.body = app.body;
+    out.note = app.note;
+    if (!corsInstalled) {
+        out.note = QStringLiteral("CorsMiddleware not in MIDDLEWARE: no CORS headers; ") + out.note;
         return out;
+    }
+    if (!enabled) {
+        out.note = QStringLiteral("path does not match CORS_URLS_REGEX: no CORS headers; ") + out.note;
+        return out;
+    }
+    if (!corsRuns)
+        return out;
+
+    HeaderList& h = out.head.headers;
+    auto set = [&](const char* title, const QByteArray& value) {
+        const QByteArray name = v4 ? QByteArray(title).toLower() : QByteArray(title);
+        setHeader(h, name, value);
+    };
+    // patch_vary_headers(response, ("Origin",)) ("origin" since 4.0)
+    {
+        const QByteArray add = v4 ? "origin" : "Origin";
+        const auto existing = h.value("vary");
+        QStringList parts;
+        if (existing && !existing->isEmpty()) {
+            for (const QString& p : S(*existing).split(QRegularExpression(QStringLiteral("\\s*,\\s*"))))
+                parts << p;
+        }
+        bool present = false;
+        for (const QString& p : parts)
+            present = present || p.compare(L("origin"), Qt::CaseInsensitive) == 0;
+        if (!present)
+            parts << S(add);
+        setHeader(h, "Vary", parts.contains(L("*")) ? QByteArray("*") : B(parts.join(L(", "))));
+    }
+    if (!originHdr || originHdr->isEmpty()) {
+        out.note += QStringLiteral("; no Origin: only Vary");
+        return out;
+    }
     const QString origin = S(*originHdr);
-    const bool allowAll = setting("CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL") && pyTruthy(*setting("CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL"));
-    const bool creds = setting("CORS_ALLOW_CREDENTIALS") && pyTruthy(*setting("CORS_ALLOW_CREDENTIALS"));
+    const PySplit url = pyUrlSplit(origin);
+    if (url.valueError) {
+        out.note += QStringLiteral("; urlsplit() rejects the Origin: only Vary");
+        return out;
+    }
+    const bool allowAll = truthy("CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL");
+    const bool creds = truthy("CORS_ALLOW_CREDENTIALS");
+    if (creds && !ver.atLeast(4, 3))
+        set("Access-Control-Allow-Credentials", "true"); // before the origin check until 4.3.0
     bool allowed = allowAll;
     if (!allowed) {
-        const QUrl ou(origin);
-        for (const QString& o : list(setting("CORS_ALLOWED_ORIGINS", "CORS_ORIGIN_WHITELIST"), {})) {
-            const QUrl cu(o);
-            if (o == origin || (origin != L("null") && cu.scheme() == ou.scheme() && cu.authority() == ou.authority() && !cu.authority().isEmpty()))
-                allowed = true;
+        const py::Value origins = setting("CORS_ALLOWED_ORIGINS", "CORS_ORIGIN_WHITELIST").value_or(emptyTuple());
+        if (origin == L("null") && pyIn(origin, origins))
+            allowed = true;
+        const auto each = [&](const py::Value& v, auto&& fn) {
+            if (v.kind == K::Str) {
+                for (QChar c : v.text)
+                    fn(QString(c));
+            } else {
+                for (const py::Value& x : v.items)
+                    fn(pyStr(x));
+            }
+        };
+        bool crashed = false;
+        if (!allowed) {
+            // _url_in_whitelist splits every configured origin: one urlsplit() ValueError is an
+            // exception in process_response, which Django turns into a fresh 500 (no CORS headers).
+            each(origins, [&](const QString& o) {
+                const PySplit c = pyUrlSplit(o);
+                crashed = crashed || c.valueError;
+                allowed = allowed || (c.scheme == url.scheme && c.netloc == url.netloc);
+            });
         }
-        for (const QString& rx : list(setting("CORS_ALLOWED_ORIGIN_REGEXES", "CORS_ORIGIN_REGEX_WHITELIST"), {}))
-            allowed = allowed || pyRegexMatch(rx, origin, false, false);
+        if (crashed) {
+            out.head.status = 500;
+            out.head.reason = reasonPhrase(500, false);
+            out.head.headers = { { "Content-Type", "text/html" } };
+            out.body = "<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Server Error (500)</title>\n";
+            out.note = QStringLiteral("a configured origin makes urlsplit() raise ValueError inside CorsMiddleware: 500 without CORS headers");
+            return out;
+        }
+        each(setting("CORS_ALLOWED_ORIGIN_REGEXES", "CORS_ORIGIN_REGEX_WHITELIST").value_or(emptyTuple()),
+            [&](const QString& rx) { allowed = allowed || djangoReMatch(rx, origin); });
     }
     if (!allowed) {
-        out.note += QStringLiteral("; origin not allowed");
+        out.note += QStringLiteral("; origin %1 not allowed: no Access-Control-Allow-Origin").arg(origin);
         return out;
     }
-    h.append("access-control-allow-origin", allowAll && !creds ? QByteArray("*") : *originHdr);
-    if (creds)
-        h.append("access-control-allow-credentials", "true");
-    const QStringList expose = list(setting("CORS_EXPOSE_HEADERS"), {});
-    if (!expose.isEmpty())
-        h.append("access-control-expose-headers", B(expose.join(L(", "))));
-    if (preflight) {
-        h.append("access-control-allow-headers", B(list(setting("CORS_ALLOW_HEADERS"),
-            { QStringLiteral("accept"), QStringLiteral("authorization"), QStringLiteral("content-type"),
-                QStringLiteral("user-agent"), QStringLiteral("x-csrftoken"), QStringLiteral("x-requested-with") })
-                                                       .join(L(", "))));
-        h.append("access-control-allow-methods", B(list(setting("CORS_ALLOW_METHODS"),
-            { QStringLiteral("DELETE"), QStringLiteral("GET"), QStringLiteral("OPTIONS"), QStringLiteral("PATCH"),
-                QStringLiteral("POST"), QStringLiteral("PUT") })
-                                                       .join(L(", "))));
+    set("Access-Control-Allow-Origin", allowAll && !creds ? QByteArray("*") : *originHdr);
+    if (creds && ver.atLeast(4, 3))
+        set("Access-Control-Allow-Credentials", "true");
+    if (const auto expose = setting("CORS_EXPOSE_HEADERS"); expose && pyLen(*expose) > 0)
+        set("Access-Control-Expose-Headers", B(pyJoin(*expose)));
+    if (method == "OPTIONS") {
+        static const QStringList headers3 = { QStringLiteral("accept"), QStringLiteral("accept-encoding"), QStringLiteral("authorization"),
+            QStringLiteral("content-type"), QStringLiteral("dnt"), QStringLiteral("origin"), QStringLiteral("user-agent"),
+            QStringLiteral("x-csrftoken"), QStringLiteral("x-requested-with") };
+        static const QStringList headers4 = { QStringLiteral("accept"), QStringLiteral("authorization"), QStringLiteral("content-type"),
+            QStringLiteral("user-agent"), QStringLiteral("x-csrftoken"), QStringLiteral("x-requested-with") };
+        static const QStringList methods = { QStringLiteral("DELETE"), QStringLiteral("GET"), QStringLiteral("OPTIONS"),
+            QStringLiteral("PATCH"), QStringLiteral("POST"), QStringLiteral("PUT") };
+        const auto ah = setting("CORS_ALLOW_HEADERS");
+        set("Access-Control-Allow-Headers", B(ah ? pyJoin(*ah) : (v4 ? headers4 : headers3).join(L(", "))));
+        const auto am = setting("CORS_ALLOW_METHODS");
+        set("Access-Control-Allow-Methods", B(am ? pyJoin(*am) : methods.join(L(", "))));
         const auto maxAge = setting("CORS_PREFLIGHT_MAX_AGE");
-        const qint64 ma = maxAge ? maxAge->intValue : 86400;
-        if (ma)
-            h.append("access-control-max-age", QByteArray::number(ma));
-        if (setting("CORS_ALLOW_PRIVATE_NETWORK") && pyTruthy(*setting("CORS_ALLOW_PRIVATE_NETWORK"))
-            && req.headers.value("access-control-request-private-network").value_or(QByteArray()) == "true")
-            h.append("access-control-allow-private-network", "true");
+        if (!maxAge)
+            set("Access-Control-Max-Age", "86400");
+        else if (pyTruthy(*maxAge))
+            set("Access-Control-Max-Age", B(pyStr(*maxAge)));
     }
+    if (truthy("CORS_ALLOW_PRIVATE_NETWORK")) {
+        if (v4 && req.headers.value("access-control-request-private-network").value_or(QByteArray()) == "true")
+            set("Access-Control-Allow-Private-Network", "true");
+        else if (!v4)
+            out.note += QStringLiteral("; CORS_ALLOW_PRIVATE_NETWORK needs django-cors-headers >= 4.0 (ignored by %1)").arg(model.effectiveVersion());
+    }
+    if (out.note.isEmpty() || !out.note.contains(L("CORS")))
+        out.note += QStringLiteral("; CORS headers added by CorsMiddleware");
     return out;
 }
 
@@ -1189,7 +1516,7 @@ QString ServerModel::effectiveVersion() const
     case Framework::FastApi: return QStringLiteral("0.26.1");
     case Framework::Aiohttp: return QStringLiteral("0.7.0");
     case Framework::Flask: return QStringLiteral("3.0.10");
-    case Framework::Django: return QStringLiteral("4.9.0");
+    case Framework::Django: return QStringLiteral("3.14.0");
     case Framework::Unknown: break;
     }
     return QStringLiteral("0");

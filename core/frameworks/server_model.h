@@ -16,7 +16,7 @@ namespace corsbench::frameworks {
 struct ServerModel {
     ServerConfig config;
     /// Version of the CORS library: Starlette for FastAPI ("0.26.1", "1.3.1"), aiohttp_cors,
-    /// flask-cors, django-cors-headers. Empty = the Debian 12 version (0.26.1, 0.7.0, 3.0.10, 4.9.0).
+    /// flask-cors, django-cors-headers. Empty = the Debian 12 version (0.26.1, 0.7.0, 3.0.10, 3.14.0).
     QString version;
 
     static ServerModel fromConfig(ServerConfig config, QString version = {});

@@ -349,6 +349,91 @@ CORS_ALOW_HEADERS = ["x"]
     EXPECT_TRUE(typo);
 }
 
+TEST(ConfigParser, DjangoUrlpatternsAndMiddlewareOrder)
+{
+    const ServerConfig cfg = parse(QStringLiteral(R"(from django.urls import path
+from django.views.decorators.http import require_http_methods, require_POST
+
+MIDDLEWARE = ["django.middleware.common.CommonMiddleware", "corsheaders.middleware.CorsMiddleware"]
+CORS_ALLOW_ALL_ORIGINS = True
+
+
+@require_http_methods(["GET", "head"])
+def a(request):
+    return JsonResponse({"ok": True})
+
+
+@require_POST
+def b(request):
+    return JsonResponse({"detail": "no"}, status=401)
+
+
+def c(request):
+    raise PermissionDenied
+
+
+def d(request):
+    raise ValueError("x")
+
+
+def e(request):
+    return HttpResponseNotFound("gone")
+
+
+urlpatterns = [path("api/a", a), path("api/b/<int:pk>", b), path("c/", c), path("d", d), path("e", e)]
+)"), Framework::Django);
+    EXPECT_TRUE(cfg.middlewarePresent);
+    ASSERT_TRUE(cfg.djangoSettings.contains(QStringLiteral("MIDDLEWARE")));
+    EXPECT_EQ(cfg.djangoSettings.value(QStringLiteral("MIDDLEWARE")).items.size(), 2u);
+    ASSERT_TRUE(cfg.routesKnown);
+    ASSERT_EQ(cfg.routes.size(), 5);
+    EXPECT_EQ(cfg.routes.at(0).path, QStringLiteral("/api/a"));
+    EXPECT_EQ(cfg.routes.at(0).methods, QStringList({ QStringLiteral("GET"), QStringLiteral("head") })); // as written
+    EXPECT_EQ(cfg.routes.at(1).methods, QStringList({ QStringLiteral("POST") }));
+    EXPECT_EQ(cfg.routes.at(1).behaviour, RouteInfo::Behaviour::HttpError);
+    EXPECT_EQ(cfg.routes.at(1).errorStatus, 401);
+    EXPECT_EQ(cfg.routes.at(2).behaviour, RouteInfo::Behaviour::HttpError);
+    EXPECT_EQ(cfg.routes.at(2).errorStatus, 403);
+    EXPECT_EQ(cfg.routes.at(3).behaviour, RouteInfo::Behaviour::Raises);
+    EXPECT_EQ(cfg.routes.at(4).errorStatus, 404);
+
+    // re_path/include are not understood: routes unknown (any path assumed), with an issue.
+    const ServerConfig partial = parse(QStringLiteral("CORS_ALLOW_ALL_ORIGINS = True\nurlpatterns = [re_path(r'^api/', v), path('x', include('y'))]\n"), Framework::Django);
+    EXPECT_FALSE(partial.routesKnown);
+    EXPECT_TRUE(partial.routes.isEmpty());
+    EXPECT_FALSE(partial.issues.isEmpty());
+    // MIDDLEWARE without CorsMiddleware switches the settings off; no MIDDLEWARE at all assumes it.
+    EXPECT_FALSE(parse(QStringLiteral("MIDDLEWARE = []\nCORS_ALLOW_ALL_ORIGINS = True\n"), Framework::Django).middlewarePresent);
+    EXPECT_TRUE(parse(QStringLiteral("# MIDDLEWARE is elsewhere\nCORS_ALLOW_ALL_ORIGINS = True\n"), Framework::Django).middlewarePresent);
+    EXPECT_TRUE(parse(QStringLiteral("MIDDLEWARE = []\nMIDDLEWARE.insert(0, \"corsheaders.middleware.CorsMiddleware\")\nCORS_ALLOW_ALL_ORIGINS = True\n"),
+        Framework::Django)
+                    .middlewarePresent);
+}
+
+TEST(ConfigParser, DjangoDefaultsImports)
+{
+    // README idioms of django-cors-headers: star-unpacking and list() + [...] of corsheaders.defaults.
+    const ServerConfig cfg = parse(QStringLiteral("from corsheaders.defaults import default_headers, default_methods\n"
+                                                  "CORS_ALLOW_HEADERS = (\n    *default_headers,\n    \"my-custom-header\",\n)\n"
+                                                  "CORS_ALLOW_METHODS = list(default_methods) + [\"POKE\"]\n"),
+        Framework::Django);
+    const py::Value h3 = cfg.djangoSettings.value(QStringLiteral("CORS_ALLOW_HEADERS"));
+    ASSERT_EQ(h3.items.size(), 10u) << h3.repr().toStdString();
+    EXPECT_EQ(h3.items.at(1).text, QStringLiteral("accept-encoding"));
+    EXPECT_EQ(h3.items.back().text, QStringLiteral("my-custom-header"));
+    EXPECT_TRUE(h3.isKnownLiteral());
+    const py::Value h4 = cfg.djangoSettings.value(QStringLiteral("CORS_ALLOW_HEADERS@4")); // 4.0 dropped three
+    EXPECT_EQ(h4.items.size(), 7u) << h4.repr().toStdString();
+    const py::Value m = cfg.djangoSettings.value(QStringLiteral("CORS_ALLOW_METHODS"));
+    ASSERT_EQ(m.items.size(), 7u) << m.repr().toStdString();
+    EXPECT_EQ(m.items.back().text, QStringLiteral("POKE"));
+    EXPECT_FALSE(cfg.djangoSettings.contains(QStringLiteral("CORS_ALLOW_METHODS@4"))); // the same in 4.x
+    bool unevaluated = false;
+    for (const ConfigIssue& i : cfg.issues)
+        unevaluated = unevaluated || i.message.contains(QStringLiteral("could not be evaluated"));
+    EXPECT_FALSE(unevaluated);
+}
+
 TEST(ConfigParser, FrameworkNames)
 {
     EXPECT_EQ(frameworkFromString(u"Starlette"), Framework::FastApi);
@@ -368,6 +453,10 @@ TEST(ConfigParser, MutatedSnippetsNeverCrash)
                        "for r in list(app.router.routes()):\n    cors.add(r)\n"),
         QStringLiteral("from flask_cors import CORS\nCORS(app, resources={r'/api/*': {'origins': [r'https://.*\\.x\\.com']}}, supports_credentials=True)\n"
                        "@app.route('/a/<int:id>', methods=['GET'])\n@cross_origin(origins='*')\ndef a(id):\n    abort(404)\n"),
+        QStringLiteral("from corsheaders.defaults import default_headers\nMIDDLEWARE = ['corsheaders.middleware.CorsMiddleware', "
+                       "'django.middleware.csrf.CsrfViewMiddleware']\nCORS_ALLOWED_ORIGINS = ['http://a']\nCORS_ALLOW_HEADERS = (*default_headers, 'x')\n"
+                       "@require_http_methods(['GET'])\ndef a(request, id):\n    return JsonResponse({}, status=401)\n"
+                       "urlpatterns = [path('a/<int:id>', a)]\n"),
     };
     const char inserts[] = { '(', ')', '[', ']', '{', '}', '"', '\'', '\\', '\n', ',', '=', '#', ':', '*', '@' };
     quint32 state = 12345;
@@ -396,7 +485,7 @@ TEST(ConfigParser, MutatedSnippetsNeverCrash)
         (void)describe(cfg.value());
         ServerConfig c = cfg.value();
         if (c.framework == Framework::Unknown)
-            c.framework = Framework(1 + i % 3);
+            c.framework = Framework(1 + i % 4);
         const ServerModel m = ServerModel::fromConfig(c);
         ServerRequest pre;
         pre.method = "OPTIONS";

@@ -126,17 +126,72 @@ TEST(FlaskModel, PrivateNetworkOptionInNewerFlaskCors)
                     .contains(QStringLiteral("Access-Control-Allow-Private-Network: true")));
 }
 
-TEST(DjangoModel, PreflightAndVary)
+TEST(DjangoModel, PreflightAndVaryIn4x)
 {
+    // 4.x (adamchainz/django-cors-headers 4.9.0 middleware.py): lower-case names, `Vary: origin`.
     const QString src = QStringLiteral("MIDDLEWARE = ['corsheaders.middleware.CorsMiddleware']\nCORS_ALLOWED_ORIGINS = ['http://127.0.0.1:5173']\nCORS_ALLOW_CREDENTIALS = True\n");
-    const ServerResponse r = send(model(src, Framework::Django), "OPTIONS", QStringLiteral("/api"),
+    const ServerResponse r = send(model(src, Framework::Django, QStringLiteral("4.9.0")), "OPTIONS", QStringLiteral("/api"),
         { { "Origin", A }, { "Access-Control-Request-Method", "PUT" } });
     EXPECT_EQ(r.head.status, 200);
-    const QStringList h = corsOf(r);
-    EXPECT_TRUE(h.contains(QStringLiteral("access-control-allow-origin: http://127.0.0.1:5173")));
-    EXPECT_TRUE(h.contains(QStringLiteral("access-control-allow-credentials: true")));
-    EXPECT_TRUE(h.contains(QStringLiteral("access-control-max-age: 86400")));
-    EXPECT_TRUE(h.contains(QStringLiteral("Vary: origin")));
+    EXPECT_EQ(corsOf(r),
+        QStringList({ QStringLiteral("Vary: origin"), QStringLiteral("access-control-allow-origin: http://127.0.0.1:5173"),
+            QStringLiteral("access-control-allow-credentials: true"),
+            QStringLiteral("access-control-allow-headers: accept, authorization, content-type, user-agent, x-csrftoken, x-requested-with"),
+            QStringLiteral("access-control-allow-methods: DELETE, GET, OPTIONS, PATCH, POST, PUT"),
+            QStringLiteral("access-control-max-age: 86400") }));
+}
+
+TEST(DjangoModel, CredentialsHeaderForRefusedOriginsUntil43)
+{
+    // 3.14.0 (Debian 12) sets Access-Control-Allow-Credentials before the origin check; 4.3.0 (#888) not.
+    const QString src = QStringLiteral("CORS_ALLOWED_ORIGINS = ['http://127.0.0.1:5173']\nCORS_ALLOW_CREDENTIALS = True\n");
+    const http::HeaderList evil { { "Origin", "http://evil.example" } };
+    EXPECT_EQ(corsOf(send(model(src, Framework::Django), "GET", QStringLiteral("/api"), evil)),
+        QStringList({ QStringLiteral("Vary: Origin"), QStringLiteral("Access-Control-Allow-Credentials: true") }));
+    EXPECT_EQ(corsOf(send(model(src, Framework::Django, QStringLiteral("4.2.0")), "GET", QStringLiteral("/api"), evil)),
+        QStringList({ QStringLiteral("Vary: origin"), QStringLiteral("access-control-allow-credentials: true") }));
+    EXPECT_EQ(corsOf(send(model(src, Framework::Django, QStringLiteral("4.3.0")), "GET", QStringLiteral("/api"), evil)),
+        QStringList({ QStringLiteral("Vary: origin") }));
+    // Allowed origin: ACAC before ACAO in 3.x, after it since 4.3.0.
+    const http::HeaderList ok { { "Origin", A } };
+    EXPECT_EQ(corsOf(send(model(src, Framework::Django), "GET", QStringLiteral("/api"), ok)),
+        QStringList({ QStringLiteral("Vary: Origin"), QStringLiteral("Access-Control-Allow-Credentials: true"),
+            QStringLiteral("Access-Control-Allow-Origin: http://127.0.0.1:5173") }));
+    EXPECT_EQ(corsOf(send(model(src, Framework::Django, QStringLiteral("4.9.0")), "GET", QStringLiteral("/api"), ok)),
+        QStringList({ QStringLiteral("Vary: origin"), QStringLiteral("access-control-allow-origin: http://127.0.0.1:5173"),
+            QStringLiteral("access-control-allow-credentials: true") }));
+}
+
+TEST(DjangoModel, PrivateNetworkOnlyFrom40)
+{
+    const QString src = QStringLiteral("CORS_ALLOWED_ORIGINS = ['http://127.0.0.1:5173']\nCORS_ALLOW_PRIVATE_NETWORK = True\n");
+    const http::HeaderList pna { { "Origin", A }, { "Access-Control-Request-Method", "GET" }, { "Access-Control-Request-Private-Network", "true" } };
+    const ServerResponse old = send(model(src, Framework::Django), "OPTIONS", QStringLiteral("/x"), pna);
+    EXPECT_FALSE(corsOf(old).join(u'|').contains(u"private-network", Qt::CaseInsensitive));
+    EXPECT_TRUE(old.note.contains(u"4.0")) << old.note.toStdString();
+    const QString pnaHeader = QStringLiteral("access-control-allow-private-network: true");
+    EXPECT_TRUE(corsOf(send(model(src, Framework::Django, QStringLiteral("4.0.0")), "OPTIONS", QStringLiteral("/x"), pna)).contains(pnaHeader));
+    // 4.x answers it outside the OPTIONS branch too.
+    EXPECT_TRUE(corsOf(send(model(src, Framework::Django, QStringLiteral("4.9.0")), "GET", QStringLiteral("/x"),
+                           { { "Origin", A }, { "Access-Control-Request-Private-Network", "true" } }))
+                    .contains(pnaHeader));
+}
+
+TEST(DjangoModel, MiddlewareOrderDecidesTheSlashRedirect)
+{
+    const QString views = QStringLiteral("from django.urls import path\n\n\ndef items(request):\n    return JsonResponse({})\n\n\n"
+                                         "urlpatterns = [path(\"api/items/\", items)]\nCORS_ALLOWED_ORIGINS = ['http://127.0.0.1:5173']\n");
+    const QString corsFirst = QStringLiteral("MIDDLEWARE = ['corsheaders.middleware.CorsMiddleware', 'django.middleware.common.CommonMiddleware']\n");
+    const QString commonFirst = QStringLiteral("MIDDLEWARE = ['django.middleware.common.CommonMiddleware', 'corsheaders.middleware.CorsMiddleware']\n");
+    const http::HeaderList ok { { "Origin", A } };
+    const ServerResponse inner = send(model(corsFirst + views, Framework::Django), "POST", QStringLiteral("/api/items?x=1"), ok);
+    EXPECT_EQ(inner.head.status, 301);
+    EXPECT_EQ(inner.head.headers.value("location").value_or(QByteArray()), QByteArray("/api/items/?x=1"));
+    EXPECT_TRUE(corsOf(inner).contains(QStringLiteral("Access-Control-Allow-Origin: http://127.0.0.1:5173")));
+    const ServerResponse outer = send(model(commonFirst + views, Framework::Django), "POST", QStringLiteral("/api/items"), ok);
+    EXPECT_EQ(outer.head.status, 301);
+    EXPECT_TRUE(corsOf(outer).isEmpty()) << outer.note.toStdString();
+    EXPECT_EQ(send(model(corsFirst + views, Framework::Django), "GET", QStringLiteral("/api/nope"), ok).head.status, 404);
 }
 
 TEST(SimulateExchange, PreflightFailureStopsTheActualRequest)
@@ -170,6 +225,29 @@ TEST(SimulateExchange, FollowsStarletteTrailingSlashRedirect)
     EXPECT_EQ(sim.actual.at(0).response.headers.value("location").value_or(QByteArray()), QByteArray("http://127.0.0.1:8000/api/items/"));
     EXPECT_EQ(sim.actual.at(1).response.status, 200);
     EXPECT_TRUE(cors::CorsEngine().evaluate(sim).allowed);
+}
+
+TEST(SimulateExchange, DjangoSlashRedirectNeedsCorsMiddlewareFirst)
+{
+    // CommonMiddleware's APPEND_SLASH redirect carries CORS headers only when CorsMiddleware is
+    // listed before it (live-checked in the differential test).
+    const QString rest = QStringLiteral("CORS_ALLOWED_ORIGINS = ['http://localhost:3000']\n\n\ndef items(request):\n"
+                                        "    return JsonResponse([], safe=False)\n\n\nurlpatterns = [path('api/items/', items)]\n");
+    const QString cors = QStringLiteral("'corsheaders.middleware.CorsMiddleware'");
+    const QString common = QStringLiteral("'django.middleware.common.CommonMiddleware'");
+    http::Exchange ex;
+    ex.pageOrigin = QStringLiteral("http://localhost:3000");
+    ex.request.url = QUrl(QStringLiteral("http://127.0.0.1:8000/api/items"));
+    const http::Exchange good = simulateExchange(model(QStringLiteral("MIDDLEWARE = [%1, %2]\n").arg(cors, common) + rest, Framework::Django), ex);
+    ASSERT_EQ(good.actual.size(), 2);
+    EXPECT_EQ(good.actual.at(0).response.status, 301);
+    EXPECT_EQ(good.actual.at(1).response.status, 200);
+    EXPECT_TRUE(cors::CorsEngine().evaluate(good).allowed);
+    const http::Exchange bad = simulateExchange(model(QStringLiteral("MIDDLEWARE = [%1, %2]\n").arg(common, cors) + rest, Framework::Django), ex);
+    ASSERT_FALSE(bad.actual.isEmpty());
+    EXPECT_EQ(bad.actual.at(0).response.status, 301);
+    EXPECT_FALSE(bad.actual.at(0).response.headers.contains("access-control-allow-origin"));
+    EXPECT_FALSE(cors::CorsEngine().evaluate(bad).allowed);
 }
 
 namespace {
@@ -228,4 +306,33 @@ TEST(SimulateCommand, TextJsonAndExitCodes)
     const CliRun b = runCli({ QStringLiteral("--config"), bin.fileName(), QStringLiteral("--origin"), QStringLiteral("http://a") });
     EXPECT_EQ(b.code, 2);
     EXPECT_FALSE(b.err.isEmpty());
+}
+
+TEST(DjangoModel, DefaultHeadersImportFollowsTheVersion)
+{
+    const QString src = QStringLiteral("from corsheaders.defaults import default_headers\nCORS_ALLOW_ALL_ORIGINS = True\n"
+                                       "CORS_ALLOW_HEADERS = (*default_headers, \"x-token\")\n");
+    const http::HeaderList pre { { "Origin", A }, { "Access-Control-Request-Method", "PUT" } };
+    EXPECT_TRUE(corsOf(send(model(src, Framework::Django), "OPTIONS", QStringLiteral("/x"), pre))
+                    .contains(QStringLiteral("Access-Control-Allow-Headers: accept, accept-encoding, authorization, content-type, dnt, "
+                                             "origin, user-agent, x-csrftoken, x-requested-with, x-token")));
+    EXPECT_TRUE(corsOf(send(model(src, Framework::Django, QStringLiteral("4.9.0")), "OPTIONS", QStringLiteral("/x"), pre))
+                    .contains(QStringLiteral("access-control-allow-headers: accept, authorization, content-type, user-agent, "
+                                             "x-csrftoken, x-requested-with, x-token")));
+}
+
+TEST(DjangoModel, CsrfRefusesUnsafeMethodsWithCorsHeaders)
+{
+    const QString src = QStringLiteral(
+        "MIDDLEWARE = ['corsheaders.middleware.CorsMiddleware', 'django.middleware.csrf.CsrfViewMiddleware']\n"
+        "CORS_ALLOWED_ORIGINS = ['http://127.0.0.1:5173']\n\n\ndef a(request):\n    return JsonResponse({})\n\n\n"
+        "@csrf_exempt\ndef hook(request):\n    return JsonResponse({})\n\n\nurlpatterns = [path('a', a), path('hook', hook)]\n");
+    const ServerModel m = model(src, Framework::Django);
+    const ServerResponse post = send(m, "POST", QStringLiteral("/a"), { { "Origin", A } });
+    EXPECT_EQ(post.head.status, 403);
+    EXPECT_TRUE(corsOf(post).contains(QStringLiteral("Access-Control-Allow-Origin: http://127.0.0.1:5173")));
+    EXPECT_EQ(send(m, "POST", QStringLiteral("/hook"), { { "Origin", A } }).head.status, 200);
+    EXPECT_EQ(send(m, "GET", QStringLiteral("/a"), { { "Origin", A } }).head.status, 200);
+    EXPECT_EQ(send(m, "POST", QStringLiteral("/a"), { { "Origin", A }, { "Cookie", "csrftoken=abc" } }).head.status, 200);
+    EXPECT_EQ(send(m, "OPTIONS", QStringLiteral("/a"), { { "Origin", A }, { "Access-Control-Request-Method", "POST" } }).head.status, 200);
 }
