@@ -36,6 +36,8 @@ void merge(QList<Cause>& causes, Cause&& c)
                 std::swap(existing, c);
             }
             addEvidence(existing, c.evidence);
+            if (existing.reproduced)
+                return; // the replay settled what the generic reading would still ask for
             for (const QString& m : c.missingEvidence) {
                 if (!existing.missingEvidence.contains(m))
                     existing.missingEvidence.append(m);
