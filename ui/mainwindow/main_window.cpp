@@ -250,7 +250,8 @@ void MainWindow::buildMenus()
     QMenu* request = menuBar()->addMenu(tr("&Request"));
     QAction* probe = request->addAction(tr("&Probe Server…"), this, &MainWindow::probeRequested);
     probe->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    request->addAction(tr("&Scan Endpoint…"), this, [this] { openScan(ScanInput {}); });
+    QAction* scan = request->addAction(tr("&Scan Endpoint…"), this, [this] { openScan(ScanInput {}); });
+    scan->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About corsbench"), this, &MainWindow::aboutRequested);
