@@ -42,6 +42,14 @@ function(corsbench_add_har_kernels consumer source dispatch)
     set_target_properties(${_obj} PROPERTIES AUTOMOC OFF AUTOUIC OFF AUTORCC OFF) # no Qt in kernels
     target_compile_definitions(${_obj} PRIVATE CORSBENCH_HAR_KERNEL=${_k})
     target_compile_options(${_obj} PRIVATE ${_flags_${_k}})
+    if(_flags_${_k})
+      # Inline code the kernel shares with other objects (std::, simdjson:: outside the kernel's
+      # namespace) is emitted out of line at -O0, compiled with these flags, and the linker may keep
+      # that copy for the whole program: an AVX instruction on a CPU without AVX. Optimised, it is
+      # inlined and nothing shared is emitted (checked with nm/objdump), so Debug builds optimise
+      # the SIMD kernels too.
+      target_compile_options(${_obj} PRIVATE $<$<CONFIG:Debug>:-O2>)
+    endif()
     target_include_directories(${_obj} PRIVATE "${PROJECT_SOURCE_DIR}")
     target_link_libraries(${_obj} PRIVATE ${CORSBENCH_SIMDJSON_TARGET})
     corsbench_target(${_obj})
