@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: MIT
 // Benchmark: parsing a ~100 MB HAR (Chrome-shaped entries, preflights as separate entries) into
 // paired exchanges with HarReader, against QJsonDocument::fromJson and a bare simdjson on-demand
-// walk of the same fields (bench/har_bare_walk.cpp). Each variant runs in its own child process so
-// its peak RSS (getrusage ru_maxrss) is its own; rounds interleave the variants and the verdict uses
-// medians. Usage: har_parse [--mb N] [--script-kb K] [--rounds R] [--kernel NAME] [--keep FILE]
+// walk of the same fields (bench/har_bare_walk.cpp), the file either read with simdjson's loader or
+// mmapped. Each variant runs in its own child process so its peak RSS (getrusage ru_maxrss) is its
+// own; rounds interleave the variants and the verdicts use medians of wall and CPU time.
+// Usage: har_parse [--mb N] [--script-kb K] [--rounds R] [--kernel NAME] [--keep FILE]
+//   --script-kb 0 gives a header-dense HAR (no script bodies), the harder shape for the 10x goal.
 #include "bench/har_bare_walk.h"
 #include "core/ingest/har_reader.h"
 

@@ -2,9 +2,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// The SIMD part of HAR reading, compiled once per CPU target (har_kernel_impl.h, see
-// core/ingest/sources.cmake) and chosen at run time. Standard C++ only: no Qt here, so a kernel
-// compiled with -mavx2 shares no inline Qt code with the rest of the program.
+// The SIMD part of HAR reading, compiled once per CPU target (har_kernel_target.cpp, see
+// core/ingest/sources.cmake) and chosen at run time, so one binary runs on any x86-64 and uses
+// AVX2 where the CPU has it. Standard C++ only: no Qt here, so a kernel compiled with -mavx2 shares
+// no inline Qt code with the rest of the program.
+// What the target decides: our entry-end scanner and simdjson's on-demand iteration code (the
+// "builtin" kernel). simdjson 3.0 runs its stage 1 (structural indexing) and string unescaping
+// through the library's own runtime-dispatched implementation whatever the flags, which is why
+// the kernels measure alike; the flags mostly decide which CPUs the binary runs on.
 
 #include <cstddef>
 #include <cstdint>

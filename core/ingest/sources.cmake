@@ -25,9 +25,10 @@ target_link_libraries(corsbench_core PRIVATE ${CORSBENCH_SIMDJSON_TARGET})
 # corsbench_add_har_kernels(<consumer> <source> <dispatch source>): compiles <source> once per CPU
 # target into <consumer> with CORSBENCH_HAR_KERNEL=<name>, and tells <dispatch source> (a source of
 # <consumer> in the calling directory) which ones exist with CORSBENCH_HAR_KERNEL_<NAME>.
-# simdjson's on-demand API picks its SIMD kernel from the compile flags, so runtime dispatch means
-# one object per target: haswell (AVX2), westmere (SSE4.2) and the portable baseline (simdjson's
-# scalar "fallback" on x86-64, its NEON kernel on ARM64). har_kernel.cpp chooses at run time.
+# simdjson's on-demand API compiles its builtin kernel from the compile flags, so runtime dispatch
+# means one object per target: haswell (AVX2), westmere (SSE4.2) and the portable baseline
+# (simdjson's "fallback" on x86-64, its NEON kernel on ARM64). har_kernel.cpp chooses at run time;
+# nothing else is compiled with -m flags, so the program runs on any x86-64.
 function(corsbench_add_har_kernels consumer source dispatch)
   set(_kernels portable)
   set(_flags_portable "")
