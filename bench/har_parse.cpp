@@ -2,8 +2,12 @@
 // SPDX-License-Identifier: MIT
 // Benchmark: parsing a ~100 MB HAR (Chrome-shaped entries, preflights as separate entries) into
 // paired exchanges with HarReader, against QJsonDocument::fromJson and a bare simdjson on-demand
-// walk of the same fields. Each variant runs in its own child process so its peak RSS
-// (getrusage ru_maxrss) is its own. Usage: har_parse [--mb N] [--script-kb K] [--keep FILE]
+// walk of the same fields (bench/har_bare_walk.cpp), the file either read with simdjson's loader or
+// mmapped. Each variant runs in its own child process so its peak RSS (getrusage ru_maxrss) is its
+// own; rounds interleave the variants and the verdicts use medians of wall and CPU time.
+// Usage: har_parse [--mb N] [--script-kb K] [--rounds R] [--kernel NAME] [--keep FILE]
+//   --script-kb 0 gives a header-dense HAR (no script bodies), the harder shape for the 10x goal.
+#include "bench/har_bare_walk.h"
 #include "core/ingest/har_reader.h"
 
 #include <QCoreApplication>
@@ -16,14 +20,21 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <fcntl.h>
 #include <simdjson.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 
 namespace {
 
-namespace od = simdjson::ondemand;
+using namespace corsbench;
+using namespace corsbench::ingest;
 
 QByteArray headersJson(const QList<QPair<QByteArray, QByteArray>>& h)
 {
@@ -117,6 +128,14 @@ long peakRssKb()
     return ru.ru_maxrss;
 }
 
+// User + system CPU time of this process: on a busy machine, less noisy than wall time.
+qint64 cpuNs()
+{
+    rusage ru {};
+    getrusage(RUSAGE_SELF, &ru);
+    return (qint64(ru.ru_utime.tv_sec) + ru.ru_stime.tv_sec) * 1000000000 + (qint64(ru.ru_utime.tv_usec) + ru.ru_stime.tv_usec) * 1000;
+}
+
 // --- the three variants (run inside a child process) ----------------------------------------
 
 int variantQJson(const QString& path, qint64& count)
@@ -134,99 +153,52 @@ int variantQJson(const QString& path, qint64& count)
     return 0;
 }
 
-simdjson::error_code walkHeaders(od::value v, qint64& count)
+int bareWalk(har::Kernel kernel, const char* data, size_t size, size_t capacity, qint64& count)
 {
-    od::array arr;
-    if (auto e = v.get_array().get(arr))
-        return e;
-    for (auto item : arr) {
-        od::object h;
-        if (auto e = item.get_object().get(h))
-            return e;
-        for (auto f : h) {
-            od::field field;
-            if (auto e = std::move(f).get(field))
-                return e;
-            std::string_view k;
-            std::string_view s;
-            if (auto e = field.unescaped_key().get(k))
-                return e;
-            if (auto e = field.value().get_string().get(s))
-                return e;
-            count += qint64(s.size() > 0);
-        }
+    har::BareCounts counts;
+    if (const int e = har::bareWalk(kernel, data, size, capacity, counts)) {
+        std::fprintf(stderr, "bare walk: %s\n", har::errorMessage(e));
+        return 1;
     }
-    return simdjson::SUCCESS;
+    count = counts.requestHeaders;
+    return 0;
 }
 
-simdjson::error_code walkMessage(od::value v, qint64& count)
-{
-    od::object obj;
-    if (auto e = v.get_object().get(obj))
-        return e;
-    for (auto f : obj) {
-        od::field field;
-        if (auto e = std::move(f).get(field))
-            return e;
-        std::string_view k;
-        if (auto e = field.unescaped_key().get(k))
-            return e;
-        if (k == "headers") {
-            if (auto e = walkHeaders(field.value(), count))
-                return e;
-        } else if (k == "method" || k == "url" || k == "statusText") {
-            std::string_view s;
-            if (auto e = field.value().get_string().get(s))
-                return e;
-            count += qint64(s.size() > 0);
-        } else if (k == "status") {
-            int64_t n = 0;
-            if (auto e = field.value().get_int64().get(n))
-                return e;
-            count += n > 0;
-        }
-    }
-    return simdjson::SUCCESS;
-}
-
-// The same fields HarReader reads, without building anything.
-int variantSimdjson(const QString& path, qint64& count)
+// The whole file in simdjson's padded string (simdjson::padded_string::load, a read() into fresh
+// memory), walked with the same field walk as HarReader (core/ingest/har_entry_walk.h) and the
+// same simdjson kernel, building nothing.
+int variantSimdjson(const QString& path, har::Kernel kernel, qint64& count)
 {
     simdjson::padded_string json;
     if (simdjson::padded_string::load(path.toStdString()).get(json))
         return 1;
-    od::parser parser;
-    od::document doc;
-    if (parser.iterate(json).get(doc))
-        return 1;
-    od::array entries;
-    if (doc["log"]["entries"].get_array().get(entries))
-        return 1;
-    for (auto item : entries) {
-        od::object entry;
-        if (item.get_object().get(entry))
-            return 1;
-        for (auto f : entry) {
-            od::field field;
-            if (std::move(f).get(field))
-                return 1;
-            std::string_view k;
-            if (field.unescaped_key().get(k))
-                return 1;
-            if (k == "request" || k == "response") {
-                if (walkMessage(field.value(), count))
-                    return 1;
-            }
-        }
-    }
-    return 0;
+    return bareWalk(kernel, json.data(), json.size(), json.size() + simdjson::SIMDJSON_PADDING, count);
 }
 
-int variantHarReader(const QString& path, qint64& count, qint64& paired)
+// The same walk over the file mapped read-only, followed by zero pages for the padding: no copy
+// and far fewer page faults than reading 100 MB into fresh memory.
+int variantSimdjsonMmap(const QString& path, har::Kernel kernel, qint64& count)
 {
-    auto r = corsbench::ingest::HarReader::parseFile(path, [&](corsbench::http::Exchange&& ex, const corsbench::ingest::HarSource&) {
-        count += 1 + ex.request.headers.size() * 0;
-    });
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    struct stat st {};
+    if (fd < 0 || ::fstat(fd, &st) != 0)
+        return 1;
+    const size_t size = size_t(st.st_size);
+    const size_t page = size_t(::sysconf(_SC_PAGESIZE));
+    const size_t total = (size + simdjson::SIMDJSON_PADDING + page - 1) / page * page;
+    void* base = ::mmap(nullptr, total, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (base == MAP_FAILED || ::mmap(base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd, 0) != base)
+        return 1;
+    ::close(fd);
+    const int rc = bareWalk(kernel, static_cast<const char*>(base), size, total, count);
+    ::munmap(base, total);
+    return rc;
+}
+
+int variantHarReader(const QString& path, har::Kernel kernel, qint64& count, qint64& paired)
+{
+    auto r = HarReader::parseFile(
+        path, [&](http::Exchange&& ex, const HarSource&) { count += 1 + ex.request.headers.size() * 0; }, HarReader::kMaxFileBytes, kernel);
     if (!r) {
         std::fprintf(stderr, "%s\n", qPrintable(r.error().message));
         return 1;
@@ -235,9 +207,19 @@ int variantHarReader(const QString& path, qint64& count, qint64& paired)
     return 0;
 }
 
-int runChild(const QString& variant, const QString& path)
+std::optional<har::Kernel> kernelFromName(QStringView name)
+{
+    for (har::Kernel k : { har::Kernel::Auto, har::Kernel::Haswell, har::Kernel::Westmere, har::Kernel::Portable }) {
+        if (name == QLatin1String(har::kernelName(k)))
+            return k;
+    }
+    return std::nullopt;
+}
+
+int runChild(const QString& variant, const QString& path, har::Kernel kernel)
 {
     const long rssBefore = peakRssKb();
+    const qint64 cpuBefore = cpuNs();
     QElapsedTimer t;
     t.start();
     qint64 count = 0;
@@ -246,51 +228,72 @@ int runChild(const QString& variant, const QString& path)
     if (variant == u"qjson")
         rc = variantQJson(path, count);
     else if (variant == u"simdjson")
-        rc = variantSimdjson(path, count);
+        rc = variantSimdjson(path, kernel, count);
+    else if (variant == u"simdjson-mmap")
+        rc = variantSimdjsonMmap(path, kernel, count);
     else if (variant == u"harreader")
-        rc = variantHarReader(path, count, paired);
+        rc = variantHarReader(path, kernel, count, paired);
     const qint64 ns = t.nsecsElapsed();
-    std::printf("%lld %ld %ld %lld %lld\n", static_cast<long long>(ns), peakRssKb(), rssBefore, static_cast<long long>(count),
-        static_cast<long long>(paired));
+    const qint64 cpu = cpuNs() - cpuBefore;
+    std::printf("%lld %lld %ld %ld %lld %lld\n", static_cast<long long>(ns), static_cast<long long>(cpu), peakRssKb(), rssBefore,
+        static_cast<long long>(count), static_cast<long long>(paired));
     return rc;
 }
 
-struct Measure {
-    double ms = 0;
+struct Run {
+    double ms = 0; // wall
+    double cpuMs = 0; // user + system
     double peakMb = 0; // process peak RSS
     double baseMb = 0; // RSS before the variant ran (Qt + libraries)
     qint64 count = 0;
     qint64 paired = 0;
-    bool ok = false;
 };
 
-Measure measure(const QString& self, const QString& variant, const QString& path, int runs)
+std::optional<Run> runOnce(const QString& self, const QString& variant, const QString& path, har::Kernel kernel)
 {
-    Measure best;
-    for (int i = 0; i < runs; ++i) {
-        QProcess p;
-        p.start(self, { QStringLiteral("--child"), variant, path });
-        p.waitForFinished(600000);
-        const QList<QByteArray> f = p.readAllStandardOutput().trimmed().split(' ');
-        if (p.exitCode() != 0 || f.size() != 5) {
-            std::fprintf(stderr, "variant %s failed: %s\n", qPrintable(variant), p.readAllStandardError().constData());
-            return best;
-        }
-        Measure m;
-        m.ms = f.at(0).toLongLong() / 1e6;
-        m.peakMb = f.at(1).toLong() / 1024.0;
-        m.baseMb = f.at(2).toLong() / 1024.0;
-        m.count = f.at(3).toLongLong();
-        m.paired = f.at(4).toLongLong();
-        m.ok = true;
-        if (!best.ok || m.ms < best.ms) {
-            const double peak = best.ok ? qMax(best.peakMb, m.peakMb) : m.peakMb;
-            best = m;
-            best.peakMb = peak;
-        }
+    QProcess p;
+    p.start(self, { QStringLiteral("--child"), variant, path, QLatin1String(har::kernelName(kernel)) });
+    p.waitForFinished(600000);
+    const QList<QByteArray> f = p.readAllStandardOutput().trimmed().split(' ');
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0 || f.size() != 6) {
+        std::fprintf(stderr, "variant %s failed: %s\n", qPrintable(variant), p.readAllStandardError().constData());
+        return std::nullopt;
     }
-    return best;
+    Run r;
+    r.ms = f.at(0).toLongLong() / 1e6;
+    r.cpuMs = f.at(1).toLongLong() / 1e6;
+    r.peakMb = f.at(2).toLong() / 1024.0;
+    r.baseMb = f.at(3).toLong() / 1024.0;
+    r.count = f.at(4).toLongLong();
+    r.paired = f.at(5).toLongLong();
+    return r;
 }
+
+double median(QList<double> v)
+{
+    std::sort(v.begin(), v.end());
+    const qsizetype n = v.size();
+    return n == 0 ? 0 : n % 2 ? v.at(n / 2) : (v.at(n / 2 - 1) + v.at(n / 2)) / 2;
+}
+
+struct Series {
+    QList<Run> runs;
+    QList<double> values(double Run::*field) const
+    {
+        QList<double> out;
+        for (const Run& r : runs)
+            out.append(r.*field);
+        return out;
+    }
+    double medianOf(double Run::*field) const { return median(values(field)); }
+    double peakMb() const
+    {
+        double m = 0;
+        for (const Run& r : runs)
+            m = qMax(m, r.peakMb);
+        return m;
+    }
+};
 
 } // namespace
 
@@ -298,18 +301,30 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() == 4 && args.at(1) == u"--child")
-        return runChild(args.at(2), args.at(3));
+    if (args.size() == 5 && args.at(1) == u"--child")
+        return runChild(args.at(2), args.at(3), kernelFromName(args.at(4)).value_or(har::Kernel::Auto));
     qint64 mb = 100;
     int scriptKb = 24; // a page's JS bundle recorded with its content, as Chrome exports it
+    int rounds = 5;
+    har::Kernel kernel = har::Kernel::Auto;
     QString keep;
     for (int i = 1; i < args.size(); ++i) {
-        if (args.at(i) == u"--mb" && i + 1 < args.size())
+        const QString& a = args.at(i);
+        const bool hasValue = i + 1 < args.size();
+        if (a == u"--mb" && hasValue)
             mb = args.at(++i).toLongLong();
-        else if (args.at(i) == u"--script-kb" && i + 1 < args.size())
+        else if (a == u"--script-kb" && hasValue)
             scriptKb = args.at(++i).toInt();
-        else if (args.at(i) == u"--keep" && i + 1 < args.size())
+        else if (a == u"--rounds" && hasValue)
+            rounds = qBound(1, args.at(++i).toInt(), 50);
+        else if (a == u"--keep" && hasValue)
             keep = args.at(++i);
+        else if (a == u"--kernel" && hasValue && kernelFromName(args.at(i + 1)))
+            kernel = *kernelFromName(args.at(++i));
+        else {
+            std::fprintf(stderr, "usage: har_parse [--mb N] [--script-kb K] [--rounds R] [--kernel auto|haswell|westmere|portable] [--keep FILE]\n");
+            return 2;
+        }
     }
     QTemporaryDir dir;
     const QString path = keep.isEmpty() ? dir.filePath(QStringLiteral("bench.har")) : keep;
@@ -324,27 +339,77 @@ int main(int argc, char** argv)
     std::printf("HAR: %s, %.1f MiB (%lld bytes), generated in %lld ms; per page load: a %d KiB script, a GET, a preflighted PUT, "
                 "a refused preflight (Chrome shape)\n",
         qPrintable(path), fileMb, static_cast<long long>(size), static_cast<long long>(g.elapsed()), scriptKb);
+    QStringList compiled;
+    for (har::Kernel k : har::availableKernels())
+        compiled << QLatin1String(har::kernelName(k));
+    std::printf("simdjson kernel: %s (this CPU runs: %s); HarReader and the bare walk use the same one.\n",
+        qPrintable(HarReader::kernelName(kernel)), qPrintable(compiled.join(QStringLiteral(", "))));
+
+    // Rounds interleave the three variants so that machine noise hits them alike; each run is a
+    // fresh process, so its peak RSS is its own and the file is in the page cache for all.
     const QString self = app.applicationFilePath();
-    const int runs = 5;
-    const Measure q = measure(self, QStringLiteral("qjson"), path, 1);
-    const Measure s = measure(self, QStringLiteral("simdjson"), path, runs);
-    const Measure h = measure(self, QStringLiteral("harreader"), path, runs);
-    if (!q.ok || !s.ok || !h.ok)
+    Series q;
+    Series s;
+    Series sm;
+    Series h;
+    QList<double> vsQt;
+    QList<double> vsBare;
+    QList<double> vsQtCpu;
+    QList<double> vsBareCpu;
+    for (int r = 0; r < rounds; ++r) {
+        const auto qr = runOnce(self, QStringLiteral("qjson"), path, kernel);
+        const auto sr = runOnce(self, QStringLiteral("simdjson"), path, kernel);
+        const auto smr = runOnce(self, QStringLiteral("simdjson-mmap"), path, kernel);
+        const auto hr = runOnce(self, QStringLiteral("harreader"), path, kernel);
+        if (!qr || !sr || !smr || !hr)
+            return 1;
+        sm.runs.append(*smr);
+        q.runs.append(*qr);
+        s.runs.append(*sr);
+        h.runs.append(*hr);
+        vsQt.append(qr->ms / hr->ms);
+        vsBare.append(hr->ms / qMin(sr->ms, smr->ms)); // against the faster bare walk
+        vsQtCpu.append(qr->cpuMs / hr->cpuMs);
+        vsBareCpu.append(hr->cpuMs / qMin(sr->cpuMs, smr->cpuMs));
+    }
+    if (h.runs.first().paired <= 0 || s.runs.first().count <= 0 || q.runs.first().count != s.runs.first().count
+        || sm.runs.first().count != s.runs.first().count) {
+        std::fprintf(stderr, "the variants disagree about the file (QJsonDocument %lld request headers, bare walk %lld headers, %lld paired)\n",
+            static_cast<long long>(q.runs.first().count), static_cast<long long>(s.runs.first().count),
+            static_cast<long long>(h.runs.first().paired));
         return 1;
-    auto row = [&](const char* name, const Measure& m, const char* what) {
-        std::printf("  %-34s %9.1f ms  %8.1f MiB peak RSS (%.2fx file; %.1f MiB before parsing)  %lld %s\n", name, m.ms, m.peakMb, m.peakMb / fileMb,
-            m.baseMb, static_cast<long long>(m.count), what);
+    }
+
+    std::printf("\n%d rounds, each variant in its own process; times include reading the file; medians.\n"
+                "  %-32s %10s %10s %10s\n", rounds, "", "wall ms", "CPU ms", "peak RSS");
+    auto row = [&](const char* name, const Series& m, const QString& what) {
+        std::printf("  %-32s %10.1f %10.1f %6.0f MiB = %.2fx file  %s\n", name, m.medianOf(&Run::ms), m.medianOf(&Run::cpuMs), m.peakMb(),
+            m.peakMb() / fileMb, qPrintable(what));
     };
-    std::printf("Each variant in its own process (best of %d; QJsonDocument once); time includes reading the file.\n", runs);
-    row("QJsonDocument::fromJson", q, "request headers");
-    row("simdjson on-demand walk (bare)", s, "strings touched");
-    row("HarReader -> exchanges (paired)", h, "exchanges");
-    std::printf("  preflights paired with their request: %lld\n", static_cast<long long>(h.paired));
-    const double vsQt = q.ms / h.ms;
-    const double vsSimd = h.ms / s.ms;
-    const double mem = h.peakMb / fileMb;
-    std::printf("Ratios: QJsonDocument/HarReader time %.1fx (goal >= 10x: %s); HarReader/bare simdjson time %.2fx (goal <= 2x: %s);\n"
-                "        HarReader peak RSS / file size %.2fx (goal <= 1.7x: %s); QJsonDocument peak RSS / file %.2fx\n",
-        vsQt, vsQt >= 10 ? "met" : "NOT met", vsSimd, vsSimd <= 2 ? "met" : "NOT met", mem, mem <= 1.7 ? "met" : "NOT met", q.peakMb / fileMb);
+    row("QJsonDocument::fromJson", q, QStringLiteral("(%1 request headers)").arg(q.runs.first().count));
+    row("bare simdjson walk, file read", s, QStringLiteral("(%1 request headers; simdjson::padded_string::load)").arg(s.runs.first().count));
+    row("bare simdjson walk, file mmapped", sm, QStringLiteral("(same walk; the file mapped, no copy)"));
+    row("HarReader -> exchanges (paired)", h,
+        QStringLiteral("(%1 exchanges, %2 preflights paired)").arg(h.runs.first().count).arg(h.runs.first().paired));
+    std::printf("  (%.1f MiB of the peak RSS is the process before parsing: Qt and libraries)\n", h.runs.first().baseMb);
+
+    // Wall time is what a user waits; CPU time is what the parse costs when the machine is busy
+    // with other work (a shared build box). Both must meet a time goal.
+    const double speedup = median(vsQt);
+    const double speedupCpu = median(vsQtCpu);
+    const double overBare = median(vsBare);
+    const double overBareCpu = median(vsBareCpu);
+    const double mem = h.peakMb() / fileMb;
+    auto verdict = [](bool ok) { return ok ? "met    " : "NOT MET"; };
+    std::printf("\nGoals (issue #5); ratios are medians of the per-round ratios, wall / CPU time:\n");
+    std::printf("  [%s] HarReader at least 10x faster than QJsonDocument:  %.1fx / %.1fx\n", verdict(speedup >= 10 && speedupCpu >= 10), speedup,
+        speedupCpu);
+    std::printf("  [%s] HarReader within 2x of the faster bare walk:      %.2fx / %.2fx its time\n", verdict(overBare <= 2 && overBareCpu <= 2),
+        overBare, overBareCpu);
+    std::printf("  [%s] HarReader peak RSS at most 1.7x the file size:     %.2fx (QJsonDocument %.2fx, bare walk %.2fx)\n", verdict(mem <= 1.7), mem,
+        q.peakMb() / fileMb, qMin(s.peakMb(), sm.peakMb()) / fileMb);
+    if (fileMb < 50)
+        std::printf("  (a small file: the fixed %.0f MiB of Qt and libraries dominates the memory ratio; the goal is for ~100 MB)\n",
+            h.runs.first().baseMb);
     return 0;
 }

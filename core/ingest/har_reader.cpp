@@ -7,41 +7,67 @@
 #include <QFile>
 #include <QHash>
 
-#include <simdjson.h>
-
 #include <cstring>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <deque>
-#include <vector>
 #include <exception>
+#include <memory>
+#include <vector>
 
 namespace corsbench::ingest {
 namespace {
 
-namespace od = simdjson::ondemand;
-using simdjson::error_code;
+using har::Part;
+using har::Text;
 
-struct RawHead {
-    QByteArray method;
-    QByteArray url;
-    http::HeaderList headers;
+struct HeaderView {
+    std::string_view name;
+    std::string_view value;
 };
 
-struct RawResponse {
+// One entry as the kernel walked it. The views point into the simdjson parser's buffers and are
+// valid until the next entry is parsed; the assembler copies what it keeps (and only for
+// CORS-relevant entries).
+struct EntryView {
+    std::string_view method;
+    std::string_view url;
+    std::string_view statusText;
+    std::string_view redirectUrl;
+    std::string_view error; // Chrome "_error" / Firefox "_error"
+    std::string_view resourceType;
     int status = 0;
-    QByteArray statusText;
-    http::HeaderList headers;
-    QByteArray redirectUrl;
-    QByteArray error; // Chrome "_error" / Firefox "_error"
+    std::vector<HeaderView> request;
+    std::vector<HeaderView> response;
+
+    void clear()
+    {
+        method = url = statusText = redirectUrl = error = resourceType = {};
+        status = 0;
+        request.clear(); // keeps the capacity
+        response.clear();
+    }
 };
 
-struct RawEntry {
-    RawHead request;
-    RawResponse response;
-    QByteArray resourceType;
-};
+// `lowerName` is lower-case ASCII.
+bool nameIs(std::string_view name, std::string_view lowerName)
+{
+    if (name.size() != lowerName.size())
+        return false;
+    for (size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        if ((c >= 'A' && c <= 'Z' ? char(c + 32) : c) != lowerName[i])
+            return false;
+    }
+    return true;
+}
+
+const HeaderView* findHeader(const std::vector<HeaderView>& headers, std::string_view lowerName)
+{
+    for (const HeaderView& h : headers) {
+        if (nameIs(h.name, lowerName))
+            return &h;
+    }
+    return nullptr;
+}
 
 inline QByteArray bytes(std::string_view sv)
 {
@@ -49,174 +75,108 @@ inline QByteArray bytes(std::string_view sv)
 }
 
 // Header names and values repeat across a HAR's entries; sharing one QByteArray per distinct
-// string saves an allocation per header and the memory of kept exchanges.
+// string saves an allocation per header and the memory of kept exchanges. Direct-mapped: a
+// collision only costs a fresh copy. The hash reads at most 16 bytes whatever the length.
 class StringPool {
 public:
     QByteArray get(std::string_view sv)
     {
-        if (sv.size() > 512)
-            return QByteArray(sv.data(), qsizetype(sv.size()));
-        uint64_t h = 1469598103934665603ULL;
-        for (char c : sv)
-            h = (h ^ uint8_t(c)) * 1099511628211ULL;
-        QByteArray& slot = m_slots[h & (kSlots - 1)];
-        if (slot.size() == qsizetype(sv.size()) && std::memcmp(slot.constData(), sv.data(), sv.size()) == 0)
+        const size_t n = sv.size();
+        if (n == 0)
+            return QByteArray();
+        if (n > 512)
+            return bytes(sv);
+        uint64_t a = 0;
+        uint64_t b = 0;
+        if (n >= 8) {
+            std::memcpy(&a, sv.data(), 8);
+            std::memcpy(&b, sv.data() + n - 8, 8);
+        } else {
+            std::memcpy(&a, sv.data(), n);
+        }
+        uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ ((b + n) * 0xC2B2AE3D27D4EB4FULL);
+        h ^= h >> 29;
+        QByteArray& slot = m_slots[size_t((h * 0x165667B19E3779F9ULL) >> (64 - kSlotBits))];
+        if (slot.size() == qsizetype(n) && std::memcmp(slot.constData(), sv.data(), n) == 0)
             return slot;
-        slot = QByteArray(sv.data(), qsizetype(sv.size()));
+        slot = bytes(sv);
         return slot;
     }
 
 private:
-    static constexpr size_t kSlots = 4096;
-    std::vector<QByteArray> m_slots = std::vector<QByteArray>(kSlots);
+    static constexpr int kSlotBits = 12;
+    std::vector<QByteArray> m_slots = std::vector<QByteArray>(size_t(1) << kSlotBits);
 };
 
-error_code readHeaders(od::value v, http::HeaderList& out, StringPool& pool)
-{
-    od::array arr;
-    if (auto e = v.get_array().get(arr))
-        return e;
-    for (auto item : arr) {
-        od::object h;
-        if (auto e = item.get_object().get(h))
-            return e;
-        QByteArray name;
-        QByteArray value;
-        for (auto f : h) {
-            od::field field;
-            if (auto e = std::move(f).get(field))
-                return e;
-            std::string_view key;
-            if (auto e = field.unescaped_key().get(key))
-                return e;
-            if (key == "name" || key == "value") {
-                std::string_view s;
-                if (auto e = field.value().get_string().get(s))
-                    return e;
-                (key == "name" ? name : value) = pool.get(s);
-            }
-        }
-        if (!name.isEmpty())
-            out.append(std::move(name), std::move(value));
+// Receives the kernel's fields for one entry.
+class EntryBuilder final : public har::EntrySink {
+public:
+    explicit EntryBuilder(HarStats& stats)
+        : m_stats(stats)
+    {
     }
-    return simdjson::SUCCESS;
-}
 
-error_code readRequest(od::value v, RawHead& out, StringPool& pool)
-{
-    od::object obj;
-    if (auto e = v.get_object().get(obj))
-        return e;
-    for (auto f : obj) {
-        od::field field;
-        if (auto e = std::move(f).get(field))
-            return e;
-        std::string_view key;
-        if (auto e = field.unescaped_key().get(key))
-            return e;
-        if (key == "method" || key == "url") {
-            std::string_view s;
-            if (auto e = field.value().get_string().get(s))
-                return e;
-            (key == "method" ? out.method : out.url) = bytes(s);
-        } else if (key == "headers") {
-            if (auto e = readHeaders(field.value(), out.headers, pool))
-                return e;
+    EntryView& entry() { return m_entry; }
+
+    void text(Text field, std::string_view value) override
+    {
+        switch (field) {
+        case Text::Method:
+            m_entry.method = value;
+            break;
+        case Text::Url:
+            m_entry.url = value;
+            break;
+        case Text::StatusText:
+            m_entry.statusText = value;
+            break;
+        case Text::RedirectUrl:
+            m_entry.redirectUrl = value;
+            break;
+        case Text::ResponseError:
+        case Text::EntryError:
+            m_entry.error = value;
+            break;
+        case Text::ResourceType:
+            m_entry.resourceType = value;
+            break;
+        case Text::CreatorName:
+        case Text::CreatorVersion:
+            m_stats.creator += (m_stats.creator.isEmpty() ? QString() : QStringLiteral(" ")) + QString::fromUtf8(value.data(), qsizetype(value.size()));
+            break;
         }
     }
-    return simdjson::SUCCESS;
-}
 
-error_code readResponse(od::value v, RawResponse& out, StringPool& pool)
-{
-    od::object obj;
-    if (auto e = v.get_object().get(obj))
-        return e;
-    for (auto f : obj) {
-        od::field field;
-        if (auto e = std::move(f).get(field))
-            return e;
-        std::string_view key;
-        if (auto e = field.unescaped_key().get(key))
-            return e;
-        if (key == "status") {
-            // Chrome writes integers; be lenient about doubles.
-            int64_t n = 0;
-            if (field.value().get_int64().get(n) == simdjson::SUCCESS)
-                out.status = int(n);
-        } else if (key == "statusText" || key == "redirectURL" || key == "_error") {
-            std::string_view s;
-            if (field.value().get_string().get(s) == simdjson::SUCCESS)
-                (key == "statusText" ? out.statusText : key == "redirectURL" ? out.redirectUrl : out.error) = bytes(s);
-        } else if (key == "headers") {
-            if (auto e = readHeaders(field.value(), out.headers, pool))
-                return e;
-        }
+    void status(int64_t code) override { m_entry.status = int(code); }
+
+    void header(Part part, std::string_view name, std::string_view value) override
+    {
+        (part == Part::Request ? m_entry.request : m_entry.response).push_back(HeaderView { name, value });
     }
-    return simdjson::SUCCESS;
-}
 
-error_code readEntry(od::object obj, RawEntry& out, StringPool& pool)
-{
-    for (auto f : obj) {
-        od::field field;
-        if (auto e = std::move(f).get(field))
-            return e;
-        std::string_view key;
-        if (auto e = field.unescaped_key().get(key))
-            return e;
-        if (key == "request") {
-            if (auto e = readRequest(field.value(), out.request, pool))
-                return e;
-        } else if (key == "response") {
-            if (auto e = readResponse(field.value(), out.response, pool))
-                return e;
-        } else if (key == "_resourceType") {
-            std::string_view s;
-            if (field.value().get_string().get(s) == simdjson::SUCCESS)
-                out.resourceType = bytes(s);
-        } else if (key == "_error") {
-            std::string_view s;
-            if (field.value().get_string().get(s) == simdjson::SUCCESS)
-                out.response.error = bytes(s);
-        }
-    }
-    return simdjson::SUCCESS;
-}
+private:
+    HarStats& m_stats;
+    EntryView m_entry;
+};
 
+// Headers the browser adds on its own (not the page's script): left out of the request intent.
 bool isBrowserHeader(const QByteArray& name)
 {
-    if (name.isEmpty() || name.at(0) == ':')
+    using namespace std::string_view_literals;
+    const std::string_view n(name.constData(), size_t(name.size()));
+    if (n.empty() || n[0] == ':')
         return true;
-    const QByteArrayView n(name);
-    auto starts = [&](const char* p) { return n.size() >= qsizetype(qstrlen(p)) && qstrnicmp(n.data(), p, qstrlen(p)) == 0; };
-    if (starts("sec-") || starts("proxy-"))
+    if ((n.size() >= 4 && nameIs(n.substr(0, 4), "sec-"sv)) || (n.size() >= 6 && nameIs(n.substr(0, 6), "proxy-"sv)))
         return true;
-    static const char* const names[] = { "host", "connection", "user-agent", "accept-encoding", "accept-language",
-        "referer", "origin", "cookie", "content-length", "keep-alive", "te", "dnt", "pragma", "cache-control",
-        "priority", "access-control-request-method", "access-control-request-headers", "if-none-match",
-        "if-modified-since", "upgrade-insecure-requests" };
-    for (const char* h : names) {
-        if (n.size() == qsizetype(qstrlen(h)) && qstrnicmp(n.data(), h, n.size()) == 0)
+    static constexpr std::string_view names[] = { "host"sv, "connection"sv, "user-agent"sv, "accept-encoding"sv, "accept-language"sv,
+        "referer"sv, "origin"sv, "cookie"sv, "content-length"sv, "keep-alive"sv, "te"sv, "dnt"sv, "pragma"sv, "cache-control"sv,
+        "priority"sv, "access-control-request-method"sv, "access-control-request-headers"sv, "if-none-match"sv,
+        "if-modified-since"sv, "upgrade-insecure-requests"sv };
+    for (std::string_view h : names) {
+        if (nameIs(n, h)) // compares lengths first
             return true;
     }
     return false;
-}
-
-http::HttpRequestHead toHead(const RawHead& raw)
-{
-    return http::HttpRequestHead { raw.method, QUrl::fromEncoded(raw.url), raw.headers };
-}
-
-http::HttpResponseHead toResponse(const RawResponse& raw)
-{
-    http::HttpResponseHead r;
-    r.status = raw.status;
-    r.reason = raw.statusText;
-    r.headers = raw.headers;
-    if (raw.status <= 0)
-        r.networkError = raw.error.isEmpty() ? QStringLiteral("no response recorded (status 0)") : QString::fromUtf8(raw.error);
-    return r;
 }
 
 struct PendingPreflight {
@@ -233,35 +193,40 @@ public:
     {
     }
 
-    void add(RawEntry&& e, qint64 index)
+    void add(const EntryView& e, qint64 index)
     {
         ++m_stats.entries;
-        const auto originValue = e.request.headers.value("origin");
-        const bool isPreflight = e.request.method == "OPTIONS" && e.request.headers.contains("access-control-request-method");
+        const HeaderView* origin = findHeader(e.request, "origin");
+        const HeaderView* acrm = findHeader(e.request, "access-control-request-method");
+        const bool isPreflight = e.method == "OPTIONS" && acrm;
         // A redirect hop continues the held exchange.
-        if (m_held && !m_held->actual.isEmpty()) {
-            const auto& last = m_held->actual.last().response;
-            if (last.isRedirect() && !isPreflight) {
-                const QByteArray location = last.headers.value("location").value_or(QByteArray());
-                const QUrl next = m_held->actual.last().request ? m_held->actual.last().request->url.resolved(QUrl::fromEncoded(location))
-                                                                : QUrl::fromEncoded(location);
-                if (next == QUrl::fromEncoded(e.request.url)) {
-                    m_held->actual.append(http::Hop { toHead(e.request), toResponse(e.response) });
+        if (m_held && !m_held->actual.isEmpty() && !isPreflight) {
+            const http::Hop& last = m_held->actual.last();
+            if (last.response.isRedirect()) {
+                const QByteArray location = last.response.headers.value("location").value_or(QByteArray());
+                const QUrl next = last.request ? last.request->url.resolved(QUrl::fromEncoded(location)) : QUrl::fromEncoded(location);
+                const QUrl url = parseUrl(e.url);
+                if (next == url) {
+                    m_held->actual.append(http::Hop { http::HttpRequestHead { m_pool.get(e.method), url, headerList(e.request) }, response(e) });
                     return;
                 }
             }
         }
         flushHeld();
-        if (!originValue)
-            return;
+        if (!origin)
+            return; // not CORS: nothing is copied
         ++m_stats.corsEntries;
-        const QByteArray key = e.request.url + ' ' + *originValue;
+        QByteArray key;
+        key.reserve(qsizetype(e.url.size() + 1 + origin->value.size()));
+        key.append(e.url.data(), qsizetype(e.url.size())).append(' ').append(origin->value.data(), qsizetype(origin->value.size()));
+        const QUrl url = parseUrl(e.url); // parsed once, shared by intent and hop
+        const http::HeaderList sent = headerList(e.request);
         if (isPreflight) {
             ++m_stats.preflights;
             PendingPreflight p;
-            p.preflight.request = toHead(e.request);
-            p.preflight.response = toResponse(e.response);
-            p.requestMethod = e.request.headers.value("access-control-request-method").value_or(QByteArray());
+            p.preflight.request = http::HttpRequestHead { m_pool.get(e.method), url, sent };
+            p.preflight.response = response(e);
+            p.requestMethod = m_pool.get(acrm->value);
             p.index = index;
             if (m_pending.contains(key))
                 emitPreflightOnly(m_pending.take(key));
@@ -271,23 +236,22 @@ public:
             return;
         }
         http::Exchange ex;
-        ex.pageOrigin = QString::fromUtf8(*originValue);
-        if (const auto ref = e.request.headers.value("referer"))
-            ex.pageUrl = QString::fromUtf8(*ref);
-        const QUrl url = QUrl::fromEncoded(e.request.url); // parsed once, shared by intent and hop
-        ex.request.method = e.request.method;
+        ex.pageOrigin = QString::fromUtf8(origin->value.data(), qsizetype(origin->value.size()));
+        if (const HeaderView* ref = findHeader(e.request, "referer"))
+            ex.pageUrl = QString::fromUtf8(ref->value.data(), qsizetype(ref->value.size()));
+        ex.request.method = m_pool.get(e.method);
         ex.request.url = url;
-        for (const auto& h : e.request.headers) {
+        for (const auto& h : sent) {
             if (!isBrowserHeader(h.name) && !(headerNameEqualsAccept(h.name) && h.value == "*/*"))
                 ex.request.headers.append(h);
         }
-        if (e.request.headers.contains("cookie"))
+        if (findHeader(e.request, "cookie"))
             ex.request.credentials = http::CredentialsMode::Include;
         HarSource src;
         src.entryIndex = index;
         auto it = m_pending.find(key);
         if (it != m_pending.end()) {
-            if (it->requestMethod == e.request.method || it->requestMethod.toUpper() == e.request.method.toUpper()) {
+            if (it->requestMethod == ex.request.method || it->requestMethod.toUpper() == ex.request.method.toUpper()) {
                 ex.preflight = std::move(it->preflight);
                 src.preflightIndex = it->index;
                 m_pending.erase(it);
@@ -297,14 +261,14 @@ public:
                 for (const QByteArray& n : acrh.split(',')) {
                     const QByteArray t = n.trimmed();
                     if (!t.isEmpty() && !ex.request.headers.contains(t))
-                        ex.request.headers.append(t, e.request.headers.value(t).value_or(QByteArray()));
+                        ex.request.headers.append(t, sent.value(t).value_or(QByteArray()));
                 }
             }
         }
-        if (e.response.status <= 0 && ex.preflight) {
+        if (e.status <= 0 && ex.preflight) {
             // The actual request never went out (the preflight failed).
         } else {
-            ex.actual.append(http::Hop { http::HttpRequestHead { e.request.method, url, e.request.headers }, toResponse(e.response) });
+            ex.actual.append(http::Hop { http::HttpRequestHead { ex.request.method, url, sent }, response(e) });
         }
         m_held = std::move(ex);
         m_heldSource = src;
@@ -326,6 +290,36 @@ public:
 
 private:
     static bool headerNameEqualsAccept(const QByteArray& n) { return n.compare("accept", Qt::CaseInsensitive) == 0; }
+
+    http::HeaderList headerList(const std::vector<HeaderView>& headers)
+    {
+        http::HeaderList list;
+        for (const HeaderView& h : headers)
+            list.append(m_pool.get(h.name), m_pool.get(h.value));
+        return list;
+    }
+
+    http::HttpResponseHead response(const EntryView& e)
+    {
+        http::HttpResponseHead r;
+        r.status = e.status;
+        r.reason = m_pool.get(e.statusText);
+        r.headers = headerList(e.response);
+        if (e.status <= 0)
+            r.networkError = e.error.empty() ? QStringLiteral("no response recorded (status 0)") : QString::fromUtf8(e.error.data(), qsizetype(e.error.size()));
+        return r;
+    }
+
+    // A preflight and its actual request share the URL: parse it once.
+    QUrl parseUrl(std::string_view url)
+    {
+        if (!m_lastUrlValid || m_lastUrlBytes.size() != qsizetype(url.size()) || std::memcmp(m_lastUrlBytes.constData(), url.data(), url.size()) != 0) {
+            m_lastUrlBytes = bytes(url);
+            m_lastUrl = QUrl::fromEncoded(m_lastUrlBytes);
+            m_lastUrlValid = true;
+        }
+        return m_lastUrl;
+    }
 
     void flushHeld()
     {
@@ -381,177 +375,49 @@ private:
     std::deque<QByteArray> m_order;
     std::optional<http::Exchange> m_held;
     HarSource m_heldSource;
+    StringPool m_pool;
+    QByteArray m_lastUrlBytes;
+    QUrl m_lastUrl;
+    bool m_lastUrlValid = false;
 };
 
-QString describe(error_code e, const char* where)
+QString describe(int code, const char* where)
 {
-    return QStringLiteral("HAR is not valid JSON or not HAR 1.2 (%1): %2")
-        .arg(QLatin1String(where), QLatin1String(simdjson::error_message(e)));
+    return QStringLiteral("HAR is not valid JSON or not HAR 1.2 (%1): %2").arg(QLatin1String(where), QLatin1String(har::errorMessage(code)));
 }
 
-Result<HarStats> walk(const char* data, size_t size, size_t capacity, const ExchangeSink& sink)
-{
-    HarStats stats;
-    od::parser parser;
-    od::document doc;
-    if (auto e = parser.iterate(data, size, capacity).get(doc))
-        return makeError(ErrorCode::InvalidJson, describe(e, "document"));
-    od::object root;
-    if (auto e = doc.get_object().get(root))
-        return makeError(ErrorCode::InvalidFormat, describe(e, "top level must be an object"));
-    Assembler assembler(sink, stats);
-    StringPool pool;
-    bool sawLog = false;
-    bool sawEntries = false;
-    for (auto rf : root) {
-        od::field rootField;
-        if (auto e = std::move(rf).get(rootField))
-            return makeError(ErrorCode::InvalidJson, describe(e, "top level"));
-        std::string_view rootKey;
-        if (auto e = rootField.unescaped_key().get(rootKey))
-            return makeError(ErrorCode::InvalidJson, describe(e, "top level key"));
-        if (rootKey != "log")
-            continue;
-        sawLog = true;
-        od::object log;
-        if (auto e = rootField.value().get_object().get(log))
-            return makeError(ErrorCode::InvalidFormat, describe(e, "log must be an object"));
-        for (auto lf : log) {
-            od::field logField;
-            if (auto e = std::move(lf).get(logField))
-                return makeError(ErrorCode::InvalidJson, describe(e, "log"));
-            std::string_view key;
-            if (auto e = logField.unescaped_key().get(key))
-                return makeError(ErrorCode::InvalidJson, describe(e, "log key"));
-            if (key == "creator") {
-                od::object creator;
-                if (logField.value().get_object().get(creator) == simdjson::SUCCESS) {
-                    for (auto cf : creator) {
-                        od::field c;
-                        if (std::move(cf).get(c) != simdjson::SUCCESS)
-                            break;
-                        std::string_view ck;
-                        std::string_view cv;
-                        if (c.unescaped_key().get(ck) == simdjson::SUCCESS && (ck == "name" || ck == "version")
-                            && c.value().get_string().get(cv) == simdjson::SUCCESS)
-                            stats.creator += (stats.creator.isEmpty() ? QString() : QStringLiteral(" ")) + QString::fromUtf8(cv.data(), qsizetype(cv.size()));
-                    }
-                }
-            } else if (key == "entries") {
-                sawEntries = true;
-                od::array entries;
-                if (auto e = logField.value().get_array().get(entries))
-                    return makeError(ErrorCode::InvalidFormat, describe(e, "log.entries must be an array"));
-                qint64 index = 0;
-                for (auto item : entries) {
-                    od::value v;
-                    if (auto e = std::move(item).get(v))
-                        return makeError(ErrorCode::InvalidJson, describe(e, qPrintable(QStringLiteral("log.entries[%1]").arg(index))));
-                    RawEntry entry;
-                    od::object entryObject;
-                    if (auto e = v.get_object().get(entryObject))
-                        return makeError(ErrorCode::InvalidFormat, describe(e, qPrintable(QStringLiteral("log.entries[%1]").arg(index))));
-                    if (auto e = readEntry(entryObject, entry, pool))
-                        return makeError(ErrorCode::InvalidFormat, describe(e, qPrintable(QStringLiteral("log.entries[%1]").arg(index))));
-                    assembler.add(std::move(entry), index);
-                    ++index;
-                }
-            }
-        }
-    }
-    if (!sawLog || !sawEntries)
-        return makeError(ErrorCode::InvalidFormat, QStringLiteral("not a HAR file: no log.entries member"));
-    assembler.finish();
-    return stats;
-}
-
-
-#ifdef __SSE2__
-// Bit i set when p[i] == ch, for 64 bytes.
-inline uint64_t byteMask64(const char* p, char ch)
-{
-    const __m128i c = _mm_set1_epi8(ch);
-    uint64_t m = 0;
-    for (int k = 0; k < 4; ++k) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-        m |= uint64_t(uint32_t(_mm_movemask_epi8(_mm_cmpeq_epi8(v, c)))) << (16 * k);
-    }
-    return m;
-}
-
-// Characters escaped by a backslash in a 64-byte block (simdjson's find_escaped); `prevEscaped`
-// carries an escape across blocks.
-inline uint64_t findEscaped(uint64_t backslash, uint64_t& prevEscaped)
-{
-    backslash &= ~prevEscaped;
-    const uint64_t followsEscape = backslash << 1 | prevEscaped;
-    constexpr uint64_t evenBits = 0x5555555555555555ULL;
-    const uint64_t oddSequenceStarts = backslash & ~evenBits & ~followsEscape;
-    unsigned long long sequencesStartingOnEvenBits = 0;
-    prevEscaped = __builtin_uaddll_overflow(oddSequenceStarts, backslash, &sequencesStartingOnEvenBits) ? 1 : 0;
-    const uint64_t invertMask = uint64_t(sequencesStartingOnEvenBits) << 1;
-    return (evenBits ^ invertMask) & followsEscape;
-}
-#endif
-
-// Streams the HAR skeleton byte by byte (strings skipped with memchr), finds each element of
-// log.entries and log.creator, and parses only those spans with simdjson. Memory is bounded by the
-// read window plus the largest single entry, not by the file size.
+// Streams the HAR skeleton (log, creator, entries) byte by byte, then for each element of
+// log.entries finds its end with the kernel's SIMD scanner and walks just that span with simdjson.
+// Memory is bounded by the read window plus the largest single entry, not by the file size.
 class StreamParser {
 public:
-    StreamParser(const ExchangeSink& sink, HarStats& stats)
+    StreamParser(const ExchangeSink& sink, HarStats& stats, har::Kernel kernel)
         : m_assembler(sink, stats)
-        , m_stats(stats)
+        , m_builder(stats)
+        , m_kernel(har::newKernel(kernel))
     {
+        stats.kernel = QString::fromLatin1(m_kernel->name());
     }
 
-    /// Scans buf[m_scan, filled); `allocated` bytes of buf are readable (>= filled + padding).
+    /// Scans buf[m_scan, filled); `allocated` bytes of buf are readable (>= filled + kPadding).
     std::optional<Error> scan(const char* buf, qsizetype filled, qsizetype allocated)
     {
         qsizetype i = m_scan;
         while (i < filled) {
-            if (m_inString) {
-                if (!m_collect) {
-                    // Bulk path: 64 bytes at a time, escapes resolved with simdjson's odd-backslash
-                    // carry trick, so escape-dense bodies cost no more than plain text.
-                    qsizetype j = i;
-                    uint64_t prevEscaped = m_escape ? 1 : 0;
-                    bool closed = false;
-#ifdef __SSE2__
-                    while (j + 64 <= filled) {
-                        const uint64_t quotes = byteMask64(buf + j, '"');
-                        const uint64_t escaped = findEscaped(byteMask64(buf + j, '\\'), prevEscaped);
-                        const uint64_t real = quotes & ~escaped;
-                        if (real) {
-                            j += __builtin_ctzll(real);
-                            closed = true;
-                            break;
-                        }
-                        j += 64;
-                    }
-#endif
-                    while (!closed && j < filled) {
-                        const char d = buf[j];
-                        if (prevEscaped)
-                            prevEscaped = 0;
-                        else if (d == '\\')
-                            prevEscaped = 1;
-                        else if (d == '"') {
-                            closed = true;
-                            break;
-                        }
-                        ++j;
-                    }
-                    if (!closed) {
-                        m_escape = prevEscaped != 0;
-                        i = filled;
-                        break;
-                    }
-                    m_escape = false;
-                    m_inString = false;
-                    i = j + 1;
-                    continue;
+            if (m_skipping) {
+                // Inside an entry: only its closing brace matters until then.
+                const std::ptrdiff_t end = m_kernel->skipToObjectEnd(buf, size_t(i), size_t(filled), m_skip);
+                if (end < 0)
+                    return makeError(ErrorCode::InvalidFormat, QStringLiteral("HAR log.entries[%1] nests deeper than %2 levels").arg(m_index).arg(har::EntryKernel::kMaxDepth));
+                if (end >= filled) {
+                    i = filled;
+                    break;
                 }
+                m_skipping = false;
+                m_depth = kEntriesDepth + 1;
+                i = qsizetype(end); // the entry's '}', handled below
+            }
+            if (m_inString) {
                 if (m_escape) {
                     m_escape = false;
                     if (m_key.size() < 64)
@@ -576,17 +442,18 @@ public:
             switch (c) {
             case '"':
                 m_inString = true;
-                m_collect = m_depth <= 2 && m_elemStart < 0 && m_creatorStart < 0;
                 m_key.clear();
                 break;
             case '{':
             case '[':
                 if (m_depth == 0 && c != '{')
                     return makeError(ErrorCode::InvalidFormat, QStringLiteral("not a HAR file: the top level must be an object"));
-                if (m_inEntries && m_depth == kEntriesDepth && m_elemStart < 0) {
+                if (m_inEntries && m_depth == kEntriesDepth) {
                     if (c != '{')
                         return makeError(ErrorCode::InvalidFormat, QStringLiteral("HAR log.entries[%1] must be an object").arg(m_index));
                     m_elemStart = i;
+                    m_skipping = true;
+                    m_skip = har::SkipState {};
                 }
                 if (m_depth == 1 && c == '{' && m_lastString[1] == "log")
                     m_inLog = true;
@@ -596,8 +463,8 @@ public:
                 }
                 if (m_inLog && m_depth == 2 && c == '{' && m_lastString[2] == "creator")
                     m_creatorStart = i;
-                if (++m_depth > 1000)
-                    return makeError(ErrorCode::InvalidFormat, QStringLiteral("HAR nests deeper than 1000 levels"));
+                if (++m_depth > har::EntryKernel::kMaxDepth)
+                    return makeError(ErrorCode::InvalidFormat, QStringLiteral("HAR nests deeper than %1 levels").arg(har::EntryKernel::kMaxDepth));
                 break;
             case '}':
             case ']':
@@ -611,7 +478,8 @@ public:
                     m_inEntries = false;
                 }
                 if (m_creatorStart >= 0 && m_depth == 2) {
-                    parseCreator(buf + m_creatorStart, i - m_creatorStart + 1, allocated - m_creatorStart);
+                    // Optional metadata: a creator simdjson rejects is left out, not an error.
+                    (void)m_kernel->parseCreator(buf + m_creatorStart, size_t(i - m_creatorStart + 1), size_t(allocated - m_creatorStart), m_builder);
                     m_creatorStart = -1;
                 }
                 if (m_depth == 1 && m_inLog && c == '}')
@@ -629,7 +497,7 @@ public:
             default:
                 if (m_depth == 0)
                     return makeError(ErrorCode::InvalidJson, QStringLiteral("HAR is not valid JSON: unexpected '%1' at byte %2").arg(QLatin1Char(c)).arg(m_base + i));
-                if (m_inEntries && m_depth == kEntriesDepth && m_elemStart < 0)
+                if (m_inEntries && m_depth == kEntriesDepth)
                     return makeError(ErrorCode::InvalidFormat, QStringLiteral("HAR log.entries[%1] must be an object").arg(m_index));
                 break;
             }
@@ -662,7 +530,7 @@ public:
 
     std::optional<Error> finish()
     {
-        if (m_depth != 0 || m_inString || !m_done)
+        if (m_depth != 0 || m_inString || m_skipping || !m_done)
             return makeError(ErrorCode::InvalidJson, QStringLiteral("HAR is truncated or not valid JSON (the document does not end where it should)"));
         if (!m_sawEntries)
             return makeError(ErrorCode::InvalidFormat, QStringLiteral("not a HAR file: no log.entries member"));
@@ -675,48 +543,23 @@ private:
 
     std::optional<Error> parseEntry(const char* data, qsizetype len, qsizetype capacity)
     {
-        od::document doc;
-        od::object obj;
-        RawEntry entry;
-        error_code e = m_parser.iterate(data, size_t(len), size_t(capacity)).get(doc);
-        if (!e)
-            e = doc.get_object().get(obj);
-        if (!e)
-            e = readEntry(obj, entry, m_pool);
-        if (e)
+        m_builder.entry().clear();
+        if (const int e = m_kernel->parseEntry(data, size_t(len), size_t(capacity), m_builder))
             return makeError(ErrorCode::InvalidFormat, describe(e, qPrintable(QStringLiteral("log.entries[%1]").arg(m_index))));
-        m_assembler.add(std::move(entry), m_index++);
+        m_assembler.add(m_builder.entry(), m_index++);
         return std::nullopt;
     }
 
-    void parseCreator(const char* data, qsizetype len, qsizetype capacity)
-    {
-        od::document doc;
-        od::object creator;
-        if (m_parser.iterate(data, size_t(len), size_t(capacity)).get(doc) || doc.get_object().get(creator))
-            return;
-        for (auto cf : creator) {
-            od::field c;
-            if (std::move(cf).get(c) != simdjson::SUCCESS)
-                break;
-            std::string_view ck;
-            std::string_view cv;
-            if (c.unescaped_key().get(ck) == simdjson::SUCCESS && (ck == "name" || ck == "version")
-                && c.value().get_string().get(cv) == simdjson::SUCCESS)
-                m_stats.creator += (m_stats.creator.isEmpty() ? QString() : QStringLiteral(" ")) + QString::fromUtf8(cv.data(), qsizetype(cv.size()));
-        }
-    }
-
     Assembler m_assembler;
-    HarStats& m_stats;
-    od::parser m_parser;
-    StringPool m_pool;
+    EntryBuilder m_builder;
+    std::unique_ptr<har::EntryKernel> m_kernel;
+    har::SkipState m_skip;
+    bool m_skipping = false;
     qsizetype m_scan = 0;
     qint64 m_base = 0; // file offset of buffer index 0
     int m_depth = 0;
     bool m_inString = false;
     bool m_escape = false;
-    bool m_collect = false;
     bool m_inLog = false;
     bool m_inEntries = false;
     bool m_sawEntries = false;
@@ -728,15 +571,27 @@ private:
     QByteArray m_lastString[4];
 };
 
-Result<HarStats> streamBuffer(const char* data, qsizetype size, qsizetype allocated, const ExchangeSink& sink)
+Result<HarStats> streamBuffer(const char* data, qsizetype size, qsizetype allocated, const ExchangeSink& sink, har::Kernel kernel)
 {
     HarStats stats;
-    StreamParser sp(sink, stats);
+    StreamParser sp(sink, stats, kernel);
     if (auto err = sp.scan(data, size, allocated))
         return *err;
     if (auto err = sp.finish())
         return *err;
     return stats;
+}
+
+template <class F>
+Result<HarStats> guarded(F&& f)
+{
+    try {
+        return f();
+    } catch (const std::bad_alloc&) {
+        throw;
+    } catch (const std::exception& e) {
+        return makeError(ErrorCode::InvalidJson, QStringLiteral("HAR could not be read: %1").arg(QString::fromUtf8(e.what())));
+    }
 }
 
 } // namespace
@@ -752,49 +607,44 @@ bool HarReader::looksLikeHar(QByteArrayView head)
     return h.indexOf("\"log\"") >= 0 && (h.indexOf("\"entries\"") >= 0 || h.indexOf("\"creator\"") >= 0 || h.indexOf("\"version\"") >= 0);
 }
 
-Result<HarStats> HarReader::parsePadded(const char* data, qsizetype size, qsizetype paddedCapacity, const ExchangeSink& sink)
+QString HarReader::kernelName(har::Kernel kernel)
 {
-    if (paddedCapacity < size + qsizetype(simdjson::SIMDJSON_PADDING))
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("HAR buffer lacks simdjson padding"));
-    try {
-        return walk(data, size_t(size), size_t(paddedCapacity), sink);
-    } catch (const std::bad_alloc&) {
-        throw;
-    } catch (const std::exception& e) {
-        return makeError(ErrorCode::InvalidJson, QStringLiteral("HAR could not be read: %1").arg(QString::fromUtf8(e.what())));
-    }
+    std::unique_ptr<har::EntryKernel> k(har::newKernel(kernel));
+    return QString::fromLatin1(k->name());
 }
 
-Result<HarStats> HarReader::parse(QByteArrayView json, const ExchangeSink& sink)
+Result<HarStats> HarReader::parsePadded(const char* data, qsizetype size, qsizetype paddedCapacity, const ExchangeSink& sink, har::Kernel kernel)
+{
+    if (size < 0 || paddedCapacity < size + qsizetype(har::kPadding))
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("HAR buffer lacks simdjson padding"));
+    return guarded([&] { return streamBuffer(data, size, paddedCapacity, sink, kernel); });
+}
+
+Result<HarStats> HarReader::parse(QByteArrayView json, const ExchangeSink& sink, har::Kernel kernel)
 {
     QByteArray padded;
-    padded.reserve(json.size() + qsizetype(simdjson::SIMDJSON_PADDING));
+    padded.reserve(json.size() + qsizetype(har::kPadding));
     padded.append(json.data(), json.size());
-    padded.append(QByteArray(qsizetype(simdjson::SIMDJSON_PADDING), '\0'));
-    try {
-        return streamBuffer(padded.constData(), json.size(), padded.size(), sink);
-    } catch (const std::bad_alloc&) {
-        throw;
-    } catch (const std::exception& e) {
-        return makeError(ErrorCode::InvalidJson, QStringLiteral("HAR could not be read: %1").arg(QString::fromUtf8(e.what())));
-    }
+    padded.append(QByteArray(qsizetype(har::kPadding), '\0'));
+    return guarded([&] { return streamBuffer(padded.constData(), json.size(), padded.size(), sink, kernel); });
 }
 
-Result<HarStats> HarReader::parseFile(const QString& path, const ExchangeSink& sink, qint64 maxBytes)
+Result<HarStats> HarReader::parseFile(const QString& path, const ExchangeSink& sink, qint64 maxBytes, har::Kernel kernel)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::IoError, QStringLiteral("cannot open %1: %2").arg(path, file.errorString()));
     if (file.size() > maxBytes)
         return makeError(ErrorCode::TooLarge, QStringLiteral("%1 is %2 bytes, more than the %3-byte limit").arg(path).arg(file.size()).arg(maxBytes));
-    constexpr qsizetype kPad = qsizetype(simdjson::SIMDJSON_PADDING);
+    constexpr qsizetype kPad = qsizetype(har::kPadding);
     constexpr qsizetype kMaxEntryBytes = qsizetype(512) * 1024 * 1024;
-    qsizetype window = qsizetype(8) * 1024 * 1024;
-    QByteArray buffer(window + kPad, '\0');
-    qsizetype filled = 0;
-    HarStats stats;
-    try {
-        StreamParser sp(sink, stats);
+    return guarded([&]() -> Result<HarStats> {
+        // 8 MiB, or the whole file when smaller (a bigger window than the file only costs page faults).
+        qsizetype window = qsizetype(qBound<qint64>(qint64(64) * 1024, file.size() + 1, qint64(8) * 1024 * 1024));
+        QByteArray buffer(window + kPad, Qt::Uninitialized); // read() fills it; no need to zero 8 MiB first
+        qsizetype filled = 0;
+        HarStats stats;
+        StreamParser sp(sink, stats, kernel);
         while (true) {
             if (filled == window) {
                 const qsizetype keep = sp.keepFrom();
@@ -816,17 +666,14 @@ Result<HarStats> HarReader::parseFile(const QString& path, const ExchangeSink& s
             if (n == 0)
                 break;
             filled += qsizetype(n);
+            std::memset(buffer.data() + filled, 0, size_t(kPad)); // defined bytes for simdjson's padding reads
             if (auto err = sp.scan(buffer.constData(), filled, buffer.size()))
                 return *err;
         }
         if (auto err = sp.finish())
             return *err;
-    } catch (const std::bad_alloc&) {
-        throw;
-    } catch (const std::exception& e) {
-        return makeError(ErrorCode::InvalidJson, QStringLiteral("HAR could not be read: %1").arg(QString::fromUtf8(e.what())));
-    }
-    return stats;
+        return stats;
+    });
 }
 
 } // namespace corsbench::ingest
