@@ -34,7 +34,9 @@ Options:
   --framework NAME       auto (default), fastapi, aiohttp, flask or django
   --version V            version of the CORS library: Starlette for fastapi (default 0.26.1;
                          1.x echoes the origin for '*'+credentials, >=0.51 knows
-                         allow_private_network), aiohttp_cors (0.7.0), flask-cors (3.0.10)
+                         allow_private_network), aiohttp_cors (0.7.0), flask-cors (3.0.10),
+                         django-cors-headers (3.14.0; 4.x: lower-case names, Vary: origin,
+                         CORS_ALLOW_PRIVATE_NETWORK)
   --origin ORIGIN        the page origin, e.g. http://localhost:3000, or null (required)
   -X, --method METHOD    the fetch() method (default GET)
   -H, --header 'N: V'    an author request header (repeatable)

@@ -18,8 +18,8 @@ constexpr const char* kOrder[] = {
     "detected", "causes", "conclusive", "confidence", "failed_check", "evidence", "explanation", "what_to_do", "fixes",
     "framework", "diff", "snippet", "verification", "verified",
     "page_origin", "page_url", "request", "preflight", "actual",
-    "method", "url", "headers", "credentials", "mode", "redirect", "body_kind", "blob_type", "body",
-    "response", "status", "reason", "network_error",
+    "method", "url", "status", "reason", "network_error", "headers", "credentials", "mode", "redirect", "body_kind",
+    "blob_type", "body", "response",
     "expect", "expect_firefox", "expect_webkit",
 };
 
