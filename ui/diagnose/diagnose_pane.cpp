@@ -40,20 +40,6 @@ namespace {
 constexpr int kDebounceMs = 600;
 constexpr int kEvidenceLineRole = Qt::UserRole + 1;
 
-QLabel* sectionCaption(const QString& text, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 0.85);
-    font.setLetterSpacing(QFont::AbsoluteSpacing, 0.6);
-    label->setFont(font);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, theme().mutedText);
-    label->setPalette(palette);
-    return label;
-}
-
 QFont monospaceFont(const QFont& base)
 {
     QFont mono(monospaceFamily());

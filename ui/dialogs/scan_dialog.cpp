@@ -31,20 +31,6 @@ namespace corsbench::ui {
 
 namespace {
 
-QLabel* caption(const QString& text, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 0.85);
-    font.setLetterSpacing(QFont::AbsoluteSpacing, 0.6);
-    label->setFont(font);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, theme().mutedText);
-    label->setPalette(palette);
-    return label;
-}
-
 QTableView* makeTable(QAbstractItemModel* model, const QString& name, QWidget* parent)
 {
     auto* view = new QTableView(parent);
@@ -224,7 +210,7 @@ ScanDialog::ScanDialog(ScanPresenter* presenter, QWidget* parent)
     grid->setContentsMargins(4, 8, 4, 4);
     grid->setHorizontalSpacing(12);
     grid->setVerticalSpacing(4);
-    grid->addWidget(caption(tr("EVIDENCE (RESPONSE HEADERS)"), details), 0, 0);
+    grid->addWidget(sectionCaption(tr("EVIDENCE (RESPONSE HEADERS)"), details), 0, 0);
     m_evidence = new QPlainTextEdit(details);
     m_evidence->setObjectName(QStringLiteral("evidence"));
     m_evidence->setReadOnly(true);
@@ -233,10 +219,10 @@ ScanDialog::ScanDialog(ScanPresenter* presenter, QWidget* parent)
     mono.setPointSizeF(m_evidence->font().pointSizeF());
     m_evidence->setFont(mono);
     grid->addWidget(m_evidence, 1, 0, 3, 1);
-    grid->addWidget(caption(tr("WHY IT IS EXPLOITABLE"), details), 0, 1);
+    grid->addWidget(sectionCaption(tr("WHY IT IS EXPLOITABLE"), details), 0, 1);
     m_why = wrappingLabel(QStringLiteral("why"), details);
     grid->addWidget(m_why, 1, 1);
-    grid->addWidget(caption(tr("FIX"), details), 2, 1);
+    grid->addWidget(sectionCaption(tr("FIX"), details), 2, 1);
     m_fix = wrappingLabel(QStringLiteral("fix"), details);
     grid->addWidget(m_fix, 3, 1);
     m_openEvidence = new QPushButton(tr("&Open evidence exchange"), details);

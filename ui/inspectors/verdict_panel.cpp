@@ -24,20 +24,6 @@ QString credentialsText(http::CredentialsMode mode)
     return QObject::tr("credentials: %1").arg(http::toString(mode));
 }
 
-QLabel* makeSectionLabel(const QString& text, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 0.85);
-    font.setLetterSpacing(QFont::AbsoluteSpacing, 0.6);
-    label->setFont(font);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, theme().mutedText);
-    label->setPalette(palette);
-    return label;
-}
-
 } // namespace
 
 VerdictPanel::VerdictPanel(QWidget* parent)
@@ -87,7 +73,7 @@ VerdictPanel::VerdictPanel(QWidget* parent)
     bannerLayout->addLayout(right);
     layout->addWidget(m_banner);
 
-    layout->addWidget(makeSectionLabel(tr("CONSOLE"), this));
+    layout->addWidget(sectionCaption(tr("CONSOLE"), this));
     m_console = new QTextBrowser(this);
     m_console->setOpenLinks(false);
     m_console->setReadOnly(true);
@@ -100,7 +86,7 @@ VerdictPanel::VerdictPanel(QWidget* parent)
     details->setSpacing(16);
     auto* warningsBox = new QVBoxLayout;
     warningsBox->setSpacing(2);
-    warningsBox->addWidget(makeSectionLabel(tr("WARNINGS"), this));
+    warningsBox->addWidget(sectionCaption(tr("WARNINGS"), this));
     m_warnings = new QLabel(this);
     m_warnings->setWordWrap(true);
     m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -110,7 +96,7 @@ VerdictPanel::VerdictPanel(QWidget* parent)
     details->addLayout(warningsBox, 3);
     auto* exposedBox = new QVBoxLayout;
     exposedBox->setSpacing(2);
-    exposedBox->addWidget(makeSectionLabel(tr("READABLE RESPONSE HEADERS"), this));
+    exposedBox->addWidget(sectionCaption(tr("READABLE RESPONSE HEADERS"), this));
     m_exposed = new QLabel(this);
     m_exposed->setWordWrap(true);
     m_exposed->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -57,20 +57,6 @@ QSettings appSettings()
     return QSettings(QStringLiteral("corsbench"), QStringLiteral("corsbench"));
 }
 
-QLabel* captionLabel(const QString& text, QWidget* parent)
-{
-    auto* label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 0.85);
-    font.setLetterSpacing(QFont::AbsoluteSpacing, 0.6);
-    label->setFont(font);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, theme().mutedText);
-    label->setPalette(palette);
-    return label;
-}
-
 /// A pane with a small caption above the content.
 QWidget* captioned(const QString& caption, QWidget* content, QWidget* parent, int margin = 8)
 {
@@ -78,7 +64,7 @@ QWidget* captioned(const QString& caption, QWidget* content, QWidget* parent, in
     auto* layout = new QVBoxLayout(pane);
     layout->setContentsMargins(margin, margin, margin, 4);
     layout->setSpacing(4);
-    layout->addWidget(captionLabel(caption, pane));
+    layout->addWidget(sectionCaption(caption, pane));
     layout->addWidget(content, 1);
     return pane;
 }
@@ -142,7 +128,7 @@ void MainWindow::buildUi()
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(8, 8, 0, 4);
     leftLayout->setSpacing(4);
-    leftLayout->addWidget(captionLabel(tr("EXCHANGE JSON"), left));
+    leftLayout->addWidget(sectionCaption(tr("EXCHANGE JSON"), left));
     m_editor = new RequestEditor(left);
     m_editor->setMinimumWidth(320);
     leftLayout->addWidget(m_editor, 1);
@@ -164,7 +150,7 @@ void MainWindow::buildUi()
     topLayout->setSpacing(6);
     m_verdictPanel = new VerdictPanel(top);
     topLayout->addWidget(m_verdictPanel, 1);
-    topLayout->addWidget(captionLabel(tr("TIMELINE"), top));
+    topLayout->addWidget(sectionCaption(tr("TIMELINE"), top));
     m_timeline = new TimelineView(top);
     topLayout->addWidget(m_timeline);
     connect(m_timeline, &TimelineView::stepSelected, this, &MainWindow::showStep);

@@ -3,6 +3,7 @@
 #include "ui/style/theme.h"
 
 #include <QHash>
+#include <QLabel>
 #include <QPainter>
 #include <QPixmap>
 
@@ -93,6 +94,20 @@ QIcon statusIcon(CheckStatus status)
 QString monospaceFamily()
 {
     return QStringLiteral("DejaVu Sans Mono");
+}
+
+QLabel* sectionCaption(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    font.setLetterSpacing(QFont::AbsoluteSpacing, 0.6);
+    label->setFont(font);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, theme().mutedText);
+    label->setPalette(palette);
+    return label;
 }
 
 } // namespace corsbench::ui

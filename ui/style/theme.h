@@ -8,6 +8,9 @@
 #include <QIcon>
 #include <QString>
 
+class QLabel;
+class QWidget;
+
 namespace corsbench::ui {
 
 /// The one place UI colours live: status colours shared by the checks table, the timeline
@@ -42,5 +45,7 @@ QString statusLabel(cors::CheckStatus status);
 QIcon statusIcon(cors::CheckStatus status);
 /// The font used for HTTP heads and console lines.
 QString monospaceFamily();
+/// The small bold muted caption above a section ("TIMELINE", "EVIDENCE", ...).
+QLabel* sectionCaption(const QString& text, QWidget* parent);
 
 } // namespace corsbench::ui
