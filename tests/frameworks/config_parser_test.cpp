@@ -137,7 +137,9 @@ TEST(PythonLiterals, HostileInputIsRefusedQuickly)
     for (int i = 0; i < 20000; ++i)
         garbage += QChar(char16_t(33 + (i * 7919) % 90));
     (void)parseServerConfig(garbage);
-    EXPECT_LT(t.elapsed(), 5000);
+    // About 1 s in a Debug build on an idle core; the bound catches hangs and quadratic
+    // blow-ups (minutes), not load on a shared CI machine.
+    EXPECT_LT(t.elapsed(), 15000);
 }
 
 TEST(ConfigParser, FastApiAddMiddlewareWithNamesAndEnvironment)
