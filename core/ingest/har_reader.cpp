@@ -11,6 +11,8 @@
 #include <deque>
 #include <exception>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace corsbench::ingest {
@@ -74,30 +76,45 @@ inline QByteArray bytes(std::string_view sv)
     return QByteArray(sv.data(), qsizetype(sv.size()));
 }
 
+// A hash that reads at most 16 bytes whatever the length (collisions are resolved by comparing).
+inline uint64_t sampleHash(std::string_view sv)
+{
+    const size_t n = sv.size();
+    uint64_t a = 0;
+    uint64_t b = 0;
+    if (n >= 8) {
+        std::memcpy(&a, sv.data(), 8);
+        std::memcpy(&b, sv.data() + n - 8, 8);
+    } else if (n > 0) {
+        std::memcpy(&a, sv.data(), n);
+    }
+    uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ ((b + n) * 0xC2B2AE3D27D4EB4FULL);
+    h ^= h >> 29;
+    return h * 0x165667B19E3779F9ULL;
+}
+
+inline bool sameBytes(const QByteArray& a, std::string_view b)
+{
+    return a.size() == qsizetype(b.size()) && (b.empty() || std::memcmp(a.constData(), b.data(), b.size()) == 0);
+}
+
 // Header names and values repeat across a HAR's entries; sharing one QByteArray per distinct
-// string saves an allocation per header and the memory of kept exchanges. Direct-mapped: a
-// collision only costs a fresh copy. The hash reads at most 16 bytes whatever the length.
+// string saves an allocation per header and the memory of kept exchanges. Direct-mapped and of
+// fixed size (4096 strings of at most 512 bytes): a collision only costs a fresh copy, and
+// hostile input cannot grow it.
 class StringPool {
 public:
-    QByteArray get(std::string_view sv)
+    QByteArray get(std::string_view sv) { return get(sv, sampleHash(sv)); }
+
+    QByteArray get(std::string_view sv, uint64_t hash)
     {
         const size_t n = sv.size();
         if (n == 0)
             return QByteArray();
-        if (n > 512)
+        if (n > kMaxLength)
             return bytes(sv);
-        uint64_t a = 0;
-        uint64_t b = 0;
-        if (n >= 8) {
-            std::memcpy(&a, sv.data(), 8);
-            std::memcpy(&b, sv.data() + n - 8, 8);
-        } else {
-            std::memcpy(&a, sv.data(), n);
-        }
-        uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ ((b + n) * 0xC2B2AE3D27D4EB4FULL);
-        h ^= h >> 29;
-        QByteArray& slot = m_slots[size_t((h * 0x165667B19E3779F9ULL) >> (64 - kSlotBits))];
-        if (slot.size() == qsizetype(n) && std::memcmp(slot.constData(), sv.data(), n) == 0)
+        QByteArray& slot = m_slots[size_t(hash >> (64 - kSlotBits))];
+        if (sameBytes(slot, sv))
             return slot;
         slot = bytes(sv);
         return slot;
@@ -105,7 +122,177 @@ public:
 
 private:
     static constexpr int kSlotBits = 12;
+    static constexpr size_t kMaxLength = 512;
     std::vector<QByteArray> m_slots = std::vector<QByteArray>(size_t(1) << kSlotBits);
+};
+
+// Whole header lists repeat as well: a page's fetches send the same browser headers, a server
+// answers alike. A HeaderList is implicitly shared, so handing out a cached list costs one
+// reference instead of a list allocation and two string references per header (and kept exchanges
+// share the memory). Direct-mapped, 256 lists of at most 64 headers and 8 KiB each; a hit is
+// verified byte for byte.
+class HeaderListCache {
+public:
+    struct Slot {
+        uint64_t hash = 0;
+        http::HeaderList list;
+        // The list minus the browser's own headers (the request intent), computed on first use.
+        std::optional<http::HeaderList> intent;
+    };
+
+    /// The list for `headers`, and the slot that holds it (null when the list is not cached).
+    std::pair<http::HeaderList, Slot*> get(const std::vector<HeaderView>& headers, StringPool& pool)
+    {
+        if (headers.empty())
+            return { http::HeaderList(), nullptr };
+        m_hashes.clear();
+        uint64_t h = headers.size();
+        size_t bytes = 0;
+        for (const HeaderView& hv : headers) {
+            const uint64_t hn = sampleHash(hv.name);
+            const uint64_t hv2 = sampleHash(hv.value);
+            m_hashes.push_back(hn);
+            m_hashes.push_back(hv2);
+            h = (h ^ hn) * 0x9E3779B97F4A7C15ULL;
+            h = (h ^ hv2) * 0xC2B2AE3D27D4EB4FULL;
+            bytes += hv.name.size() + hv.value.size();
+        }
+        h ^= h >> 31;
+        const bool cacheable = headers.size() <= kMaxHeaders && bytes <= kMaxBytes;
+        Slot* slot = cacheable ? &m_slots[size_t(h >> (64 - kSlotBits))] : nullptr;
+        if (slot && slot->hash == h && equal(slot->list, headers))
+            return { slot->list, slot };
+        http::HeaderList list;
+        list.reserve(qsizetype(headers.size()));
+        for (size_t i = 0; i < headers.size(); ++i)
+            list.append(pool.get(headers[i].name, m_hashes[2 * i]), pool.get(headers[i].value, m_hashes[2 * i + 1]));
+        if (!slot)
+            return { list, nullptr };
+        slot->hash = h;
+        slot->list = list;
+        slot->intent.reset();
+        return { list, slot };
+    }
+
+private:
+    static bool equal(const http::HeaderList& list, const std::vector<HeaderView>& headers)
+    {
+        if (list.size() != qsizetype(headers.size()))
+            return false;
+        for (size_t i = 0; i < headers.size(); ++i) {
+            const http::Header& h = list.at(qsizetype(i));
+            if (!sameBytes(h.name, headers[i].name) || !sameBytes(h.value, headers[i].value))
+                return false;
+        }
+        return true;
+    }
+
+    static constexpr int kSlotBits = 8;
+    static constexpr size_t kMaxHeaders = 64;
+    static constexpr size_t kMaxBytes = 8192;
+    std::vector<Slot> m_slots = std::vector<Slot>(size_t(1) << kSlotBits);
+    std::vector<uint64_t> m_hashes;
+};
+
+// Parsed URLs per distinct URL string (a preflight and its actual request share one; real HARs
+// repeat API URLs). Direct-mapped, 256 URLs of at most 2 KiB. A URL not seen before whose origin
+// was (same scheme and authority, a path and query of plain characters that no parsing mode
+// recodes) copies that origin's parsed QUrl and sets only its path and query: QUrl::fromEncoded
+// spends most of its time on the scheme and host (an IP address is parsed and printed again).
+class UrlCache {
+public:
+    QUrl get(std::string_view url)
+    {
+        if (url.size() > kMaxLength)
+            return QUrl::fromEncoded(bytes(url));
+        Slot& slot = m_slots[size_t(sampleHash(url) >> (64 - kSlotBits))];
+        if (!slot.valid || !sameBytes(slot.bytes, url)) {
+            slot.bytes = bytes(url);
+            slot.url = parse(url, slot.bytes);
+            slot.valid = true;
+        }
+        return slot.url;
+    }
+
+private:
+    struct Slot {
+        QByteArray bytes;
+        QUrl url;
+        bool valid = false;
+    };
+
+    static bool isPlain(char c)
+    {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
+    }
+
+    QUrl parse(std::string_view url, const QByteArray& whole)
+    {
+        const size_t sep = url.find("://");
+        if (sep == std::string_view::npos || sep == 0)
+            return QUrl::fromEncoded(whole);
+        size_t pathStart = sep + 3;
+        for (; pathStart < url.size() && url[pathStart] != '/'; ++pathStart) {
+            const char c = url[pathStart];
+            if (!isPlain(c) && c != ':') // no user info, IPv6, percent-encoding, query or fragment
+                return QUrl::fromEncoded(whole);
+        }
+        if (pathStart == sep + 3 || pathStart == url.size())
+            return QUrl::fromEncoded(whole);
+        size_t queryStart = std::string_view::npos;
+        for (size_t i = pathStart; i < url.size(); ++i) {
+            const char c = url[i];
+            if (isPlain(c) || (queryStart != std::string_view::npos && (c == '=' || c == '&' || c == '?')))
+                continue;
+            if (c == '?' && queryStart == std::string_view::npos && i + 1 < url.size()) {
+                queryStart = i;
+                continue;
+            }
+            return QUrl::fromEncoded(whole);
+        }
+        const std::string_view base = url.substr(0, pathStart);
+        if (!m_baseValid || !sameBytes(m_baseBytes, base)) {
+            m_baseBytes = bytes(base);
+            m_base = QUrl::fromEncoded(m_baseBytes);
+            m_baseValid = true;
+        }
+        if (!m_base.isValid() || m_base.host().isEmpty() || !m_base.path().isEmpty())
+            return QUrl::fromEncoded(whole);
+        QUrl u = m_base;
+        const std::string_view path = url.substr(pathStart, queryStart == std::string_view::npos ? std::string_view::npos : queryStart - pathStart);
+        u.setPath(QString::fromLatin1(path.data(), qsizetype(path.size())), QUrl::TolerantMode);
+        if (queryStart != std::string_view::npos) {
+            const std::string_view query = url.substr(queryStart + 1);
+            u.setQuery(QString::fromLatin1(query.data(), qsizetype(query.size())), QUrl::TolerantMode);
+        }
+        return u;
+    }
+
+    static constexpr int kSlotBits = 8;
+    static constexpr size_t kMaxLength = 2048;
+    std::vector<Slot> m_slots = std::vector<Slot>(size_t(1) << kSlotBits);
+    QByteArray m_baseBytes;
+    QUrl m_base;
+    bool m_baseValid = false;
+};
+
+// The last UTF-16 copy of a header value (Origin and Referer repeat on every entry of a page).
+class LastString {
+public:
+    QString get(std::string_view sv)
+    {
+        if (!m_valid || !sameBytes(m_bytes, sv)) {
+            m_bytes = bytes(sv);
+            m_string = QString::fromUtf8(m_bytes);
+            m_valid = true;
+        }
+        return m_string;
+    }
+
+private:
+    QByteArray m_bytes;
+    QString m_string;
+    bool m_valid = false;
 };
 
 // Receives the kernel's fields for one entry.
@@ -220,7 +407,7 @@ public:
         key.reserve(qsizetype(e.url.size() + 1 + origin->value.size()));
         key.append(e.url.data(), qsizetype(e.url.size())).append(' ').append(origin->value.data(), qsizetype(origin->value.size()));
         const QUrl url = parseUrl(e.url); // parsed once, shared by intent and hop
-        const http::HeaderList sent = headerList(e.request);
+        const auto [sent, sentSlot] = m_lists.get(e.request, m_pool);
         if (isPreflight) {
             ++m_stats.preflights;
             PendingPreflight p;
@@ -236,14 +423,17 @@ public:
             return;
         }
         http::Exchange ex;
-        ex.pageOrigin = QString::fromUtf8(origin->value.data(), qsizetype(origin->value.size()));
+        ex.pageOrigin = m_lastOrigin.get(origin->value);
         if (const HeaderView* ref = findHeader(e.request, "referer"))
-            ex.pageUrl = QString::fromUtf8(ref->value.data(), qsizetype(ref->value.size()));
+            ex.pageUrl = m_lastReferer.get(ref->value);
         ex.request.method = m_pool.get(e.method);
         ex.request.url = url;
-        for (const auto& h : sent) {
-            if (!isBrowserHeader(h.name) && !(headerNameEqualsAccept(h.name) && h.value == "*/*"))
-                ex.request.headers.append(h);
+        if (sentSlot) {
+            if (!sentSlot->intent)
+                sentSlot->intent = intentHeaders(sent);
+            ex.request.headers = *sentSlot->intent;
+        } else {
+            ex.request.headers = intentHeaders(sent);
         }
         if (findHeader(e.request, "cookie"))
             ex.request.credentials = http::CredentialsMode::Include;
@@ -291,12 +481,17 @@ public:
 private:
     static bool headerNameEqualsAccept(const QByteArray& n) { return n.compare("accept", Qt::CaseInsensitive) == 0; }
 
-    http::HeaderList headerList(const std::vector<HeaderView>& headers)
+    http::HeaderList headerList(const std::vector<HeaderView>& headers) { return m_lists.get(headers, m_pool).first; }
+
+    // The page's own headers: `sent` minus what the browser adds.
+    static http::HeaderList intentHeaders(const http::HeaderList& sent)
     {
-        http::HeaderList list;
-        for (const HeaderView& h : headers)
-            list.append(m_pool.get(h.name), m_pool.get(h.value));
-        return list;
+        http::HeaderList out;
+        for (const auto& h : sent) {
+            if (!isBrowserHeader(h.name) && !(headerNameEqualsAccept(h.name) && h.value == "*/*"))
+                out.append(h);
+        }
+        return out;
     }
 
     http::HttpResponseHead response(const EntryView& e)
@@ -310,16 +505,7 @@ private:
         return r;
     }
 
-    // A preflight and its actual request share the URL: parse it once.
-    QUrl parseUrl(std::string_view url)
-    {
-        if (!m_lastUrlValid || m_lastUrlBytes.size() != qsizetype(url.size()) || std::memcmp(m_lastUrlBytes.constData(), url.data(), url.size()) != 0) {
-            m_lastUrlBytes = bytes(url);
-            m_lastUrl = QUrl::fromEncoded(m_lastUrlBytes);
-            m_lastUrlValid = true;
-        }
-        return m_lastUrl;
-    }
+    QUrl parseUrl(std::string_view url) { return m_urls.get(url); }
 
     void flushHeld()
     {
@@ -376,9 +562,10 @@ private:
     std::optional<http::Exchange> m_held;
     HarSource m_heldSource;
     StringPool m_pool;
-    QByteArray m_lastUrlBytes;
-    QUrl m_lastUrl;
-    bool m_lastUrlValid = false;
+    HeaderListCache m_lists;
+    UrlCache m_urls;
+    LastString m_lastOrigin;
+    LastString m_lastReferer;
 };
 
 QString describe(int code, const char* where)
