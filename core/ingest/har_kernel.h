@@ -47,6 +47,9 @@ public:
     virtual void text(Text field, std::string_view value) = 0;
     virtual void status(std::int64_t code) = 0;
     virtual void header(Part part, std::string_view name, std::string_view value) = 0;
+    /// The raw JSON of a headers array ("[...]", escapes and all), before it is walked: true when
+    /// the sink already holds exactly these headers, and then header() is not called for them.
+    virtual bool knownHeaders(Part, std::string_view /*rawJson*/) { return false; }
 };
 
 /// Carry state of skipToObjectEnd across buffer refills.

@@ -26,6 +26,18 @@ struct HeaderView {
     std::string_view value;
 };
 
+struct RawHeaderSlot;
+
+// What the walk saw of one headers array as raw JSON (the kernel's knownHeaders hook).
+struct RawHeaders {
+    std::string_view raw; // the array's JSON, in the input buffer; empty when not seen
+    uint64_t hash = 0;
+    bool mixed = false; // the part had more than one headers array: not cached
+    // Set when the array was known: the cached list (it also keeps the views' bytes alive) and its slot.
+    std::optional<http::HeaderList> list;
+    RawHeaderSlot* slot = nullptr;
+};
+
 // One entry as the kernel walked it. The views point into the simdjson parser's buffers and are
 // valid until the next entry is parsed; the assembler copies what it keeps (and only for
 // CORS-relevant entries).
@@ -39,6 +51,8 @@ struct EntryView {
     int status = 0;
     std::vector<HeaderView> request;
     std::vector<HeaderView> response;
+    RawHeaders rawRequest;
+    RawHeaders rawResponse;
 
     void clear()
     {
@@ -46,6 +60,8 @@ struct EntryView {
         status = 0;
         request.clear(); // keeps the capacity
         response.clear();
+        rawRequest = RawHeaders {};
+        rawResponse = RawHeaders {};
     }
 };
 
@@ -194,6 +210,64 @@ private:
     std::vector<uint64_t> m_hashes;
 };
 
+// A headers array whose raw JSON repeats byte for byte holds the same headers: a cache keyed by
+// the raw JSON lets the walk skip the array (the kernel's knownHeaders hook) and share the list
+// built the first time. Direct-mapped, 256 arrays of at most 16 KiB and 64 headers; a hit is a
+// byte-for-byte comparison, the hash only picks the slot.
+struct RawHeaderSlot {
+    QByteArray raw;
+    http::HeaderList list;
+    std::vector<HeaderView> views; // into list's strings
+    std::optional<http::HeaderList> intent; // see HeaderListCache::Slot
+};
+
+class RawHeaderCache {
+public:
+    static uint64_t hash(std::string_view raw)
+    {
+        // Eight 8-byte samples spread over the array, and its length.
+        uint64_t h = raw.size() * 0x9E3779B97F4A7C15ULL;
+        if (raw.size() >= 8) {
+            const size_t step = (raw.size() - 8) / 7;
+            for (size_t i = 0; i < 8; ++i) {
+                uint64_t w = 0;
+                std::memcpy(&w, raw.data() + i * step, 8);
+                h = (h ^ w) * 0xC2B2AE3D27D4EB4FULL;
+                h ^= h >> 29;
+            }
+        } else {
+            h ^= sampleHash(raw);
+        }
+        return h * 0x165667B19E3779F9ULL;
+    }
+
+    RawHeaderSlot* find(std::string_view raw, uint64_t h)
+    {
+        RawHeaderSlot& s = m_slots[size_t(h >> (64 - kSlotBits))];
+        return !raw.empty() && sameBytes(s.raw, raw) ? &s : nullptr;
+    }
+
+    RawHeaderSlot* store(std::string_view raw, uint64_t h, const http::HeaderList& list)
+    {
+        if (raw.empty() || raw.size() > kMaxBytes || list.size() > kMaxHeaders)
+            return nullptr;
+        RawHeaderSlot& s = m_slots[size_t(h >> (64 - kSlotBits))];
+        s.raw = bytes(raw);
+        s.list = list;
+        s.views.clear();
+        for (const http::Header& hd : s.list)
+            s.views.push_back(HeaderView { std::string_view(hd.name.constData(), size_t(hd.name.size())), std::string_view(hd.value.constData(), size_t(hd.value.size())) });
+        s.intent.reset();
+        return &s;
+    }
+
+private:
+    static constexpr int kSlotBits = 8;
+    static constexpr size_t kMaxBytes = 16384;
+    static constexpr qsizetype kMaxHeaders = 64;
+    std::vector<RawHeaderSlot> m_slots = std::vector<RawHeaderSlot>(size_t(1) << kSlotBits);
+};
+
 // Parsed URLs per distinct URL string (a preflight and its actual request share one; real HARs
 // repeat API URLs). Direct-mapped, 256 URLs of at most 2 KiB. A URL not seen before whose origin
 // was (same scheme and authority, a path and query of plain characters that no parsing mode
@@ -298,8 +372,9 @@ private:
 // Receives the kernel's fields for one entry.
 class EntryBuilder final : public har::EntrySink {
 public:
-    explicit EntryBuilder(HarStats& stats)
+    EntryBuilder(HarStats& stats, RawHeaderCache& rawCache)
         : m_stats(stats)
+        , m_rawCache(rawCache)
     {
     }
 
@@ -341,8 +416,27 @@ public:
         (part == Part::Request ? m_entry.request : m_entry.response).push_back(HeaderView { name, value });
     }
 
+    bool knownHeaders(Part part, std::string_view rawJson) override
+    {
+        RawHeaders& rh = part == Part::Request ? m_entry.rawRequest : m_entry.rawResponse;
+        if (!rh.raw.empty() || rh.mixed) {
+            rh.mixed = true; // a second headers array for the part: walk it, cache nothing
+            return false;
+        }
+        rh.raw = rawJson;
+        rh.hash = RawHeaderCache::hash(rawJson);
+        RawHeaderSlot* slot = m_rawCache.find(rawJson, rh.hash);
+        if (!slot)
+            return false;
+        rh.list = slot->list;
+        rh.slot = slot;
+        (part == Part::Request ? m_entry.request : m_entry.response) = slot->views;
+        return true;
+    }
+
 private:
     HarStats& m_stats;
+    RawHeaderCache& m_rawCache;
     EntryView m_entry;
 };
 
@@ -394,7 +488,7 @@ public:
                 const QUrl next = last.request ? last.request->url.resolved(QUrl::fromEncoded(location)) : QUrl::fromEncoded(location);
                 const QUrl url = parseUrl(e.url);
                 if (next == url) {
-                    m_held->actual.append(http::Hop { http::HttpRequestHead { m_pool.get(e.method), url, headerList(e.request) }, response(e) });
+                    m_held->actual.append(http::Hop { http::HttpRequestHead { m_pool.get(e.method), url, headerList(e, Part::Request) }, response(e) });
                     return;
                 }
             }
@@ -407,7 +501,7 @@ public:
         key.reserve(qsizetype(e.url.size() + 1 + origin->value.size()));
         key.append(e.url.data(), qsizetype(e.url.size())).append(' ').append(origin->value.data(), qsizetype(origin->value.size()));
         const QUrl url = parseUrl(e.url); // parsed once, shared by intent and hop
-        const auto [sent, sentSlot] = m_lists.get(e.request, m_pool);
+        const auto [sent, sentIntent] = headersOf(e, Part::Request);
         if (isPreflight) {
             ++m_stats.preflights;
             PendingPreflight p;
@@ -428,10 +522,10 @@ public:
             ex.pageUrl = m_lastReferer.get(ref->value);
         ex.request.method = m_pool.get(e.method);
         ex.request.url = url;
-        if (sentSlot) {
-            if (!sentSlot->intent)
-                sentSlot->intent = intentHeaders(sent);
-            ex.request.headers = *sentSlot->intent;
+        if (sentIntent) { // taken before response() below stores into the caches
+            if (!*sentIntent)
+                *sentIntent = intentHeaders(sent);
+            ex.request.headers = **sentIntent;
         } else {
             ex.request.headers = intentHeaders(sent);
         }
@@ -464,6 +558,8 @@ public:
         m_heldSource = src;
     }
 
+    RawHeaderCache& rawCache() { return m_raw; }
+
     void finish()
     {
         flushHeld();
@@ -481,7 +577,22 @@ public:
 private:
     static bool headerNameEqualsAccept(const QByteArray& n) { return n.compare("accept", Qt::CaseInsensitive) == 0; }
 
-    http::HeaderList headerList(const std::vector<HeaderView>& headers) { return m_lists.get(headers, m_pool).first; }
+    /// The request's or response's header list, and where its intent (see intentHeaders) is cached.
+    std::pair<http::HeaderList, std::optional<http::HeaderList>*> headersOf(const EntryView& e, Part part)
+    {
+        const RawHeaders& rh = part == Part::Request ? e.rawRequest : e.rawResponse;
+        if (rh.list && !rh.mixed)
+            return { *rh.list, &rh.slot->intent };
+        auto [list, slot] = m_lists.get(part == Part::Request ? e.request : e.response, m_pool);
+        std::optional<http::HeaderList>* intent = slot ? &slot->intent : nullptr;
+        if (!rh.mixed) {
+            if (RawHeaderSlot* raw = m_raw.store(rh.raw, rh.hash, list))
+                intent = &raw->intent;
+        }
+        return { list, intent };
+    }
+
+    http::HeaderList headerList(const EntryView& e, Part part) { return headersOf(e, part).first; }
 
     // The page's own headers: `sent` minus what the browser adds.
     static http::HeaderList intentHeaders(const http::HeaderList& sent)
@@ -499,7 +610,7 @@ private:
         http::HttpResponseHead r;
         r.status = e.status;
         r.reason = m_pool.get(e.statusText);
-        r.headers = headerList(e.response);
+        r.headers = headerList(e, Part::Response);
         if (e.status <= 0)
             r.networkError = e.error.empty() ? QStringLiteral("no response recorded (status 0)") : QString::fromUtf8(e.error.data(), qsizetype(e.error.size()));
         return r;
@@ -563,6 +674,7 @@ private:
     HarSource m_heldSource;
     StringPool m_pool;
     HeaderListCache m_lists;
+    RawHeaderCache m_raw;
     UrlCache m_urls;
     LastString m_lastOrigin;
     LastString m_lastReferer;
@@ -580,7 +692,7 @@ class StreamParser {
 public:
     StreamParser(const ExchangeSink& sink, HarStats& stats, har::Kernel kernel)
         : m_assembler(sink, stats)
-        , m_builder(stats)
+        , m_builder(stats, m_assembler.rawCache())
         , m_kernel(har::newKernel(kernel))
     {
         stats.kernel = QString::fromLatin1(m_kernel->name());

@@ -391,6 +391,24 @@ TEST(HarKernel, CachedHeadersAndUrlsKeepEachEntrysOwnBytes)
             EXPECT_EQ(hop.response.headers.value("etag"), token(i + 1));
         }
     }
+    // A request with two headers arrays (the first one known from an earlier entry) gets both,
+    // and does not change what the known array stands for.
+    const QByteArray known = "[" + header("Origin", origin) + "," + header("X-A", "1") + "]";
+    const QByteArray twice = "{\"log\":{\"entries\":["
+                             "{\"request\":{\"method\":\"GET\",\"url\":\"http://a.example/1\",\"headers\":" + known + "},\"response\":{\"status\":200,\"headers\":[]}},"
+                             "{\"request\":{\"method\":\"GET\",\"url\":\"http://a.example/2\",\"headers\":" + known + ",\"headers\":[" + header("X-B", "2")
+        + "]},\"response\":{\"status\":200,\"headers\":[]}},"
+          "{\"request\":{\"method\":\"GET\",\"url\":\"http://a.example/3\",\"headers\":" + known + "},\"response\":{\"status\":200,\"headers\":[]}}]}}";
+    for (Kernel k : har::availableKernels()) {
+        const Parsed p = parseWith(twice, k);
+        ASSERT_FALSE(p.error) << har::kernelName(k) << ": " << p.error->message.toStdString();
+        ASSERT_EQ(p.exchanges.size(), 3) << har::kernelName(k);
+        const http::HeaderList expected1 { { "Origin", origin }, { "X-A", "1" } };
+        const http::HeaderList expected2 { { "Origin", origin }, { "X-A", "1" }, { "X-B", "2" } };
+        EXPECT_EQ(p.exchanges.at(0).actual.first().request->headers, expected1) << har::kernelName(k);
+        EXPECT_EQ(p.exchanges.at(1).actual.first().request->headers, expected2) << har::kernelName(k);
+        EXPECT_EQ(p.exchanges.at(2).actual.first().request->headers, expected1) << har::kernelName(k);
+    }
 }
 
 } // namespace
