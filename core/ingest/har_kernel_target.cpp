@@ -165,6 +165,8 @@ struct SinkVisitor {
     {
         if (start < data || start >= data + len || *start != '[')
             return false;
+        if (sink.knownHeadersAt(part, std::string_view(start, std::size_t(data + len - start))))
+            return true;
         SkipState state;
         const std::ptrdiff_t end = skipToEnd(data, std::size_t(start - data) + 1, len, state);
         if (end < 0 || std::size_t(end) >= len)

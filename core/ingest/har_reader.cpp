@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QHash>
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 #include <deque>
 #include <exception>
@@ -241,13 +243,30 @@ public:
         return h * 0x165667B19E3779F9ULL;
     }
 
-    RawHeaderSlot* find(std::string_view raw, uint64_t h)
+    RawHeaderSlot* find(Part part, std::string_view raw, uint64_t h)
     {
         RawHeaderSlot& s = m_slots[size_t(h >> (64 - kSlotBits))];
-        return !raw.empty() && sameBytes(s.raw, raw) ? &s : nullptr;
+        if (raw.empty() || !sameBytes(s.raw, raw))
+            return nullptr;
+        remember(part, &s);
+        return &s;
     }
 
-    RawHeaderSlot* store(std::string_view raw, uint64_t h, const http::HeaderList& list)
+    /// The recently used array of `part` that `from` starts with, if any: no need to know where
+    /// the array in `from` ends, its bytes up to the cached array's last byte are the same.
+    RawHeaderSlot* findPrefix(Part part, std::string_view from)
+    {
+        for (RawHeaderSlot* s : m_recent[size_t(part)]) {
+            if (!s)
+                break;
+            const qsizetype n = s->raw.size();
+            if (n > 0 && size_t(n) <= from.size() && from[size_t(n) - 1] == s->raw.back() && std::memcmp(from.data(), s->raw.constData(), size_t(n)) == 0)
+                return s;
+        }
+        return nullptr;
+    }
+
+    RawHeaderSlot* store(Part part, std::string_view raw, uint64_t h, const http::HeaderList& list)
     {
         if (raw.empty() || raw.size() > kMaxBytes || list.size() > kMaxHeaders)
             return nullptr;
@@ -258,14 +277,27 @@ public:
         for (const http::Header& hd : s.list)
             s.views.push_back(HeaderView { std::string_view(hd.name.constData(), size_t(hd.name.size())), std::string_view(hd.value.constData(), size_t(hd.value.size())) });
         s.intent.reset();
+        remember(part, &s);
         return &s;
     }
 
 private:
+    void remember(Part part, RawHeaderSlot* s)
+    {
+        auto& recent = m_recent[size_t(part)];
+        if (std::find(recent.begin(), recent.end(), s) != recent.end())
+            return;
+        std::move_backward(recent.begin(), recent.end() - 1, recent.end());
+        recent.front() = s;
+    }
+
     static constexpr int kSlotBits = 8;
     static constexpr size_t kMaxBytes = 16384;
     static constexpr qsizetype kMaxHeaders = 64;
     std::vector<RawHeaderSlot> m_slots = std::vector<RawHeaderSlot>(size_t(1) << kSlotBits);
+    // Per part, the slots of the 8 arrays most recently seen (into m_slots, which never moves;
+    // a slot reused for another array is still compared by its current bytes).
+    std::array<std::array<RawHeaderSlot*, 8>, 2> m_recent {};
 };
 
 // Parsed URLs per distinct URL string (a preflight and its actual request share one; real HARs
@@ -425,15 +457,36 @@ public:
         }
         rh.raw = rawJson;
         rh.hash = RawHeaderCache::hash(rawJson);
-        RawHeaderSlot* slot = m_rawCache.find(rawJson, rh.hash);
+        RawHeaderSlot* slot = m_rawCache.find(part, rawJson, rh.hash);
         if (!slot)
             return false;
-        rh.list = slot->list;
-        rh.slot = slot;
-        (part == Part::Request ? m_entry.request : m_entry.response) = slot->views;
+        use(part, slot);
         return true;
     }
 
+    bool knownHeadersAt(Part part, std::string_view from) override
+    {
+        const RawHeaders& rh = part == Part::Request ? m_entry.rawRequest : m_entry.rawResponse;
+        if (!rh.raw.empty() || rh.mixed)
+            return false; // knownHeaders() deals with a second array
+        RawHeaderSlot* slot = m_rawCache.findPrefix(part, from);
+        if (!slot)
+            return false;
+        (part == Part::Request ? m_entry.rawRequest : m_entry.rawResponse).raw = from.substr(0, size_t(slot->raw.size()));
+        use(part, slot);
+        return true;
+    }
+
+private:
+    void use(Part part, RawHeaderSlot* slot)
+    {
+        RawHeaders& rh = part == Part::Request ? m_entry.rawRequest : m_entry.rawResponse;
+        rh.list = slot->list;
+        rh.slot = slot;
+        (part == Part::Request ? m_entry.request : m_entry.response) = slot->views;
+    }
+
+public:
 private:
     HarStats& m_stats;
     RawHeaderCache& m_rawCache;
@@ -586,7 +639,7 @@ private:
         auto [list, slot] = m_lists.get(part == Part::Request ? e.request : e.response, m_pool);
         std::optional<http::HeaderList>* intent = slot ? &slot->intent : nullptr;
         if (!rh.mixed) {
-            if (RawHeaderSlot* raw = m_raw.store(rh.raw, rh.hash, list))
+            if (RawHeaderSlot* raw = m_raw.store(part, rh.raw, rh.hash, list))
                 intent = &raw->intent;
         }
         return { list, intent };
