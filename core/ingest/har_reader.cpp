@@ -55,6 +55,7 @@ struct EntryView {
     std::vector<HeaderView> response;
     RawHeaders rawRequest;
     RawHeaders rawResponse;
+    bool requestHeadersSeen = false;
 
     void clear()
     {
@@ -64,6 +65,7 @@ struct EntryView {
         response.clear();
         rawRequest = RawHeaders {};
         rawResponse = RawHeaders {};
+        requestHeadersSeen = false;
     }
 };
 
@@ -448,8 +450,13 @@ public:
         (part == Part::Request ? m_entry.request : m_entry.response).push_back(HeaderView { name, value });
     }
 
+    /// Set before each entry: the held exchange ends with a redirect, so the entry may be its next hop.
+    bool redirectPending = false;
+
     bool knownHeaders(Part part, std::string_view rawJson) override
     {
+        if (part == Part::Request)
+            m_entry.requestHeadersSeen = true;
         RawHeaders& rh = part == Part::Request ? m_entry.rawRequest : m_entry.rawResponse;
         if (!rh.raw.empty() || rh.mixed) {
             rh.mixed = true; // a second headers array for the part: walk it, cache nothing
@@ -467,6 +474,10 @@ public:
     bool knownHeadersAt(Part part, std::string_view from) override
     {
         const RawHeaders& rh = part == Part::Request ? m_entry.rawRequest : m_entry.rawResponse;
+        if (part == Part::Request)
+            m_entry.requestHeadersSeen = true;
+        else if (m_entry.requestHeadersSeen && !redirectPending && !findHeader(m_entry.request, "origin"))
+            return true; // not CORS and not a redirect hop: the assembler never reads these headers
         if (!rh.raw.empty() || rh.mixed)
             return false; // knownHeaders() deals with a second array
         RawHeaderSlot* slot = m_rawCache.findPrefix(part, from);
@@ -547,8 +558,13 @@ public:
             }
         }
         flushHeld();
-        if (!origin)
-            return; // not CORS: nothing is copied
+        if (!origin) {
+            // Not CORS: nothing is kept, but the request's headers array is remembered so that the
+            // walk skips it when it comes again (a page's other requests send the same headers).
+            if (!e.rawRequest.list && !e.rawRequest.mixed && !e.rawRequest.raw.empty())
+                (void)headersOf(e, Part::Request);
+            return;
+        }
         ++m_stats.corsEntries;
         QByteArray key;
         key.reserve(qsizetype(e.url.size() + 1 + origin->value.size()));
@@ -612,6 +628,8 @@ public:
     }
 
     RawHeaderCache& rawCache() { return m_raw; }
+    /// The held exchange ends with a redirect: the next entry may be its next hop.
+    bool redirectPending() const { return m_held && !m_held->actual.isEmpty() && m_held->actual.last().response.isRedirect(); }
 
     void finish()
     {
@@ -685,9 +703,10 @@ private:
         ++m_stats.unpairedPreflights;
         http::Exchange ex;
         const http::HttpRequestHead& req = *p.preflight.request;
-        ex.pageOrigin = QString::fromUtf8(req.headers.value("origin").value_or("null"));
+        const QByteArray origin = req.headers.value("origin").value_or("null");
+        ex.pageOrigin = m_lastOrigin.get(std::string_view(origin.constData(), size_t(origin.size())));
         if (const auto ref = req.headers.value("referer"))
-            ex.pageUrl = QString::fromUtf8(*ref);
+            ex.pageUrl = m_lastReferer.get(std::string_view(ref->constData(), size_t(ref->size())));
         ex.request.method = p.requestMethod.isEmpty() ? QByteArray("GET") : p.requestMethod;
         ex.request.url = req.url;
         const QByteArray acrh = req.headers.value("access-control-request-headers").value_or(QByteArray());
@@ -896,6 +915,7 @@ private:
     std::optional<Error> parseEntry(const char* data, qsizetype len, qsizetype capacity)
     {
         m_builder.entry().clear();
+        m_builder.redirectPending = m_assembler.redirectPending();
         if (const int e = m_kernel->parseEntry(data, size_t(len), size_t(capacity), m_builder))
             return makeError(ErrorCode::InvalidFormat, describe(e, qPrintable(QStringLiteral("log.entries[%1]").arg(m_index))));
         m_assembler.add(m_builder.entry(), m_index++);

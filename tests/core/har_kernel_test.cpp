@@ -409,6 +409,24 @@ TEST(HarKernel, CachedHeadersAndUrlsKeepEachEntrysOwnBytes)
         EXPECT_EQ(p.exchanges.at(1).actual.first().request->headers, expected2) << har::kernelName(k);
         EXPECT_EQ(p.exchanges.at(2).actual.first().request->headers, expected1) << har::kernelName(k);
     }
+    // The response headers of an entry without Origin are skipped, unless the entry may be the
+    // next hop of a redirect: then they are read.
+    const QByteArray plain = "{\"request\":{\"method\":\"GET\",\"url\":\"http://a.example/p\",\"headers\":[" + header("Accept", "*/*")
+        + "]},\"response\":{\"status\":200,\"headers\":[" + header("x-plain", "1") + "]}}";
+    const QByteArray redirected = "{\"log\":{\"entries\":[" + plain + "," + plain
+        + ",{\"request\":{\"method\":\"GET\",\"url\":\"http://a.example/old\",\"headers\":[" + header("Origin", origin)
+        + "]},\"response\":{\"status\":307,\"headers\":[" + header("Location", "/new") + "]}},"
+          "{\"request\":{\"method\":\"GET\",\"url\":\"http://a.example/new\",\"headers\":[" + header("Accept", "*/*")
+        + "]},\"response\":{\"status\":200,\"headers\":[" + header("x-plain", "2") + "]}}," + plain + "]}}";
+    for (Kernel k : har::availableKernels()) {
+        const Parsed p = parseWith(redirected, k);
+        ASSERT_FALSE(p.error) << har::kernelName(k) << ": " << p.error->message.toStdString();
+        ASSERT_EQ(p.exchanges.size(), 1) << har::kernelName(k);
+        ASSERT_EQ(p.exchanges.first().actual.size(), 2) << har::kernelName(k);
+        EXPECT_EQ(p.exchanges.first().actual.at(1).response.headers.value("x-plain"), QByteArray("2")) << har::kernelName(k);
+        EXPECT_EQ(p.exchanges.first().actual.at(1).request->headers.value("accept"), QByteArray("*/*")) << har::kernelName(k);
+        EXPECT_EQ(p.stats.entries, 5) << har::kernelName(k);
+    }
 }
 
 } // namespace
