@@ -48,6 +48,17 @@ simdjson_inline error_code keyOf(od::field& field, std::string_view& out)
 // the visitor already holds exactly these headers (it compares the array's raw JSON), so the walk
 // skips the array without visiting its headers. The bench's bare walk has no such member.
 
+// Optionally also complete(): true when the visitor needs nothing more from this entry, and the
+// walk stops there (the rest of the entry is left unread, as unread members always are).
+template <class V>
+simdjson_inline bool entryComplete(V& visitor)
+{
+    if constexpr (requires { visitor.complete(); })
+        return visitor.complete();
+    else
+        return false;
+}
+
 template <class V>
 simdjson_inline bool knownHeaders(od::value v, Part part, V& visitor)
 {
@@ -142,10 +153,12 @@ error_code walkResponse(od::value v, V& visitor)
             if (field.value().get_string().get(s) == simdjson::SUCCESS)
                 visitor.text(key == "statusText" ? Text::StatusText : key == "redirectURL" ? Text::RedirectUrl : Text::ResponseError, s);
         } else if (key == "headers") {
-            if (knownHeaders(field.value(), Part::Response, visitor))
-                continue;
-            if (auto e = walkHeaders(field.value(), Part::Response, visitor))
-                return e;
+            if (!knownHeaders(field.value(), Part::Response, visitor)) {
+                if (auto e = walkHeaders(field.value(), Part::Response, visitor))
+                    return e;
+            }
+            if (entryComplete(visitor))
+                return simdjson::SUCCESS;
         }
     }
     return simdjson::SUCCESS;
@@ -169,6 +182,8 @@ error_code walkEntry(od::object obj, V& visitor)
         } else if (key == "response") {
             if (auto e = walkResponse(field.value(), visitor))
                 return e;
+            if (entryComplete(visitor))
+                break;
         } else if (key == "_resourceType" || key == "_error") {
             std::string_view s;
             if (field.value().get_string().get(s) == simdjson::SUCCESS)

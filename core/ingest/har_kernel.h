@@ -54,6 +54,9 @@ public:
     /// when one of the arrays the sink holds is a prefix of it (then it is that array, byte for
     /// byte), which spares finding the array's end.
     virtual bool knownHeadersAt(Part, std::string_view /*fromArrayStart*/) { return false; }
+    /// Asked after the response headers: true when the sink needs nothing more from this entry,
+    /// and the walk leaves the rest of it unread.
+    virtual bool complete() const { return false; }
 };
 
 /// Carry state of skipToObjectEnd across buffer refills.

@@ -173,6 +173,7 @@ struct SinkVisitor {
             return false;
         return sink.knownHeaders(part, std::string_view(start, std::size_t(data + end + 1 - start)));
     }
+    bool complete() const { return sink.complete(); }
     void text(Text field, std::string_view value) { sink.text(field, value); }
     void status(std::int64_t code) { sink.status(code); }
     void header(Part part, std::string_view name, std::string_view value) { sink.header(part, name, value); }

@@ -56,6 +56,8 @@ struct EntryView {
     RawHeaders rawRequest;
     RawHeaders rawResponse;
     bool requestHeadersSeen = false;
+    bool responseHeadersSeen = false;
+    bool statusTextSeen = false;
 
     void clear()
     {
@@ -65,7 +67,7 @@ struct EntryView {
         response.clear();
         rawRequest = RawHeaders {};
         rawResponse = RawHeaders {};
-        requestHeadersSeen = false;
+        requestHeadersSeen = responseHeadersSeen = statusTextSeen = false;
     }
 };
 
@@ -425,6 +427,7 @@ public:
             break;
         case Text::StatusText:
             m_entry.statusText = value;
+            m_entry.statusTextSeen = true;
             break;
         case Text::RedirectUrl:
             m_entry.redirectUrl = value;
@@ -450,13 +453,20 @@ public:
         (part == Part::Request ? m_entry.request : m_entry.response).push_back(HeaderView { name, value });
     }
 
+    // Everything the assembler reads is in: the request (method, URL, headers), the status, its
+    // text and the response headers. A failed entry (status <= 0) also needs its _error.
+    bool complete() const override
+    {
+        const EntryView& e = m_entry;
+        return e.status > 0 && e.statusTextSeen && e.responseHeadersSeen && e.requestHeadersSeen && !e.url.empty() && !e.method.empty();
+    }
+
     /// Set before each entry: the held exchange ends with a redirect, so the entry may be its next hop.
     bool redirectPending = false;
 
     bool knownHeaders(Part part, std::string_view rawJson) override
     {
-        if (part == Part::Request)
-            m_entry.requestHeadersSeen = true;
+        (part == Part::Request ? m_entry.requestHeadersSeen : m_entry.responseHeadersSeen) = true;
         RawHeaders& rh = part == Part::Request ? m_entry.rawRequest : m_entry.rawResponse;
         if (!rh.raw.empty() || rh.mixed) {
             rh.mixed = true; // a second headers array for the part: walk it, cache nothing
@@ -474,9 +484,8 @@ public:
     bool knownHeadersAt(Part part, std::string_view from) override
     {
         const RawHeaders& rh = part == Part::Request ? m_entry.rawRequest : m_entry.rawResponse;
-        if (part == Part::Request)
-            m_entry.requestHeadersSeen = true;
-        else if (m_entry.requestHeadersSeen && !redirectPending && !findHeader(m_entry.request, "origin"))
+        (part == Part::Request ? m_entry.requestHeadersSeen : m_entry.responseHeadersSeen) = true;
+        if (part == Part::Response && m_entry.requestHeadersSeen && !redirectPending && !findHeader(m_entry.request, "origin"))
             return true; // not CORS and not a redirect hop: the assembler never reads these headers
         if (!rh.raw.empty() || rh.mixed)
             return false; // knownHeaders() deals with a second array
