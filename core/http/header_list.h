@@ -33,6 +33,8 @@ public:
 
     void append(QByteArray name, QByteArray value) { m_headers.append(Header { std::move(name), std::move(value) }); }
     void append(const Header& header) { m_headers.append(header); }
+    /// Room for `n` headers in total, so appending that many allocates once.
+    void reserve(qsizetype n) { m_headers.reserve(n); }
     void removeAll(const QByteArray& name);
     void set(const QByteArray& name, const QByteArray& value);
 

@@ -47,6 +47,16 @@ public:
     virtual void text(Text field, std::string_view value) = 0;
     virtual void status(std::int64_t code) = 0;
     virtual void header(Part part, std::string_view name, std::string_view value) = 0;
+    /// The raw JSON of a headers array ("[...]", escapes and all), before it is walked: true when
+    /// the sink already holds exactly these headers, and then header() is not called for them.
+    virtual bool knownHeaders(Part, std::string_view /*rawJson*/) { return false; }
+    /// Asked first, with the input from the headers array's '[' to the end of the entry: true
+    /// when one of the arrays the sink holds is a prefix of it (then it is that array, byte for
+    /// byte), which spares finding the array's end.
+    virtual bool knownHeadersAt(Part, std::string_view /*fromArrayStart*/) { return false; }
+    /// Asked after the response headers: true when the sink needs nothing more from this entry,
+    /// and the walk leaves the rest of it unread.
+    virtual bool complete() const { return false; }
 };
 
 /// Carry state of skipToObjectEnd across buffer refills.

@@ -107,10 +107,73 @@ simdjson_inline std::uint64_t findEscaped(std::uint64_t backslash, std::uint64_t
     return (evenBits ^ invertMask) & followsEscape;
 }
 
+// The index of the byte that closes the object or array being skipped (see
+// EntryKernel::skipToObjectEnd).
+std::ptrdiff_t skipToEnd(const char* data, std::size_t from, std::size_t to, SkipState& state)
+{
+    std::uint64_t prevEscaped = state.escaped ? 1 : 0;
+    std::uint64_t inStringCarry = state.inString ? ~std::uint64_t(0) : 0;
+    int depth = state.depth;
+    for (std::size_t pos = from; pos < to; pos += 64) {
+        const std::size_t n = std::min<std::size_t>(64, to - pos);
+        const std::uint64_t valid = n == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << n) - 1;
+        const Masks m = classify(data + pos); // reads up to 63 bytes past `to`: the padding
+        std::uint64_t escaped = 0;
+        if ((m.backslash & valid) | prevEscaped) {
+            escaped = findEscaped(m.backslash & valid, prevEscaped);
+            if (n < 64) {
+                prevEscaped = (escaped >> n) & 1; // the escape lands on the next block's first byte
+                escaped &= valid;
+            }
+        }
+        const std::uint64_t inString = prefixXor(m.quote & valid & ~escaped) ^ inStringCarry;
+        inStringCarry = std::uint64_t(std::int64_t(inString) >> 63);
+        const std::uint64_t open = m.open & valid & ~inString & ~escaped;
+        const std::uint64_t close = m.close & valid & ~inString & ~escaped;
+        if (!(open | close))
+            continue;
+        const int opens = std::popcount(open);
+        const int closes = std::popcount(close);
+        if (closes < depth && depth + opens <= EntryKernel::kMaxDepth) {
+            depth += opens - closes; // cannot reach 0 nor the limit inside this block
+            continue;
+        }
+        for (std::uint64_t events = open | close; events; events &= events - 1) {
+            const int b = std::countr_zero(events);
+            if ((open >> b) & 1) {
+                if (++depth > EntryKernel::kMaxDepth)
+                    return -1;
+            } else if (--depth == 0) {
+                state = SkipState {};
+                return std::ptrdiff_t(pos) + b;
+            }
+        }
+    }
+    state.depth = depth;
+    state.inString = inStringCarry != 0;
+    state.escaped = prevEscaped != 0;
+    return std::ptrdiff_t(to);
+}
+
 // Forwards the shared walk's fields to the reader (a virtual call per field; the reader's side
 // is Qt code compiled for the baseline target).
 struct SinkVisitor {
     EntrySink& sink;
+    const char* data; // the entry being walked, data[0, len), readable to len + 64
+    std::size_t len;
+    bool knownHeaders(Part part, const char* start)
+    {
+        if (start < data || start >= data + len || *start != '[')
+            return false;
+        if (sink.knownHeadersAt(part, std::string_view(start, std::size_t(data + len - start))))
+            return true;
+        SkipState state;
+        const std::ptrdiff_t end = skipToEnd(data, std::size_t(start - data) + 1, len, state);
+        if (end < 0 || std::size_t(end) >= len)
+            return false;
+        return sink.knownHeaders(part, std::string_view(start, std::size_t(data + end + 1 - start)));
+    }
+    bool complete() const { return sink.complete(); }
     void text(Text field, std::string_view value) { sink.text(field, value); }
     void status(std::int64_t code) { sink.status(code); }
     void header(Part part, std::string_view name, std::string_view value) { sink.header(part, name, value); }
@@ -128,7 +191,7 @@ public:
         od::object obj;
         if (auto e = doc.get_object().get(obj))
             return e;
-        SinkVisitor visitor { sink };
+        SinkVisitor visitor { sink, data, len };
         return walkEntry(obj, visitor);
     }
 
@@ -156,48 +219,7 @@ public:
 
     std::ptrdiff_t skipToObjectEnd(const char* data, std::size_t from, std::size_t to, SkipState& state) const override
     {
-        std::uint64_t prevEscaped = state.escaped ? 1 : 0;
-        std::uint64_t inStringCarry = state.inString ? ~std::uint64_t(0) : 0;
-        int depth = state.depth;
-        for (std::size_t pos = from; pos < to; pos += 64) {
-            const std::size_t n = std::min<std::size_t>(64, to - pos);
-            const std::uint64_t valid = n == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << n) - 1;
-            const Masks m = classify(data + pos); // reads up to 63 bytes past `to`: the padding
-            std::uint64_t escaped = 0;
-            if ((m.backslash & valid) | prevEscaped) {
-                escaped = findEscaped(m.backslash & valid, prevEscaped);
-                if (n < 64) {
-                    prevEscaped = (escaped >> n) & 1; // the escape lands on the next block's first byte
-                    escaped &= valid;
-                }
-            }
-            const std::uint64_t inString = prefixXor(m.quote & valid & ~escaped) ^ inStringCarry;
-            inStringCarry = std::uint64_t(std::int64_t(inString) >> 63);
-            const std::uint64_t open = m.open & valid & ~inString & ~escaped;
-            const std::uint64_t close = m.close & valid & ~inString & ~escaped;
-            if (!(open | close))
-                continue;
-            const int opens = std::popcount(open);
-            const int closes = std::popcount(close);
-            if (closes < depth && depth + opens <= kMaxDepth) {
-                depth += opens - closes; // cannot reach 0 nor the limit inside this block
-                continue;
-            }
-            for (std::uint64_t events = open | close; events; events &= events - 1) {
-                const int b = std::countr_zero(events);
-                if ((open >> b) & 1) {
-                    if (++depth > kMaxDepth)
-                        return -1;
-                } else if (--depth == 0) {
-                    state = SkipState {};
-                    return std::ptrdiff_t(pos) + b;
-                }
-            }
-        }
-        state.depth = depth;
-        state.inString = inStringCarry != 0;
-        state.escaped = prevEscaped != 0;
-        return std::ptrdiff_t(to);
+        return skipToEnd(data, from, to, state);
     }
 
 private:

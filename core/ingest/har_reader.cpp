@@ -7,10 +7,14 @@
 #include <QFile>
 #include <QHash>
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 #include <deque>
 #include <exception>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace corsbench::ingest {
@@ -22,6 +26,18 @@ using har::Text;
 struct HeaderView {
     std::string_view name;
     std::string_view value;
+};
+
+struct RawHeaderSlot;
+
+// What the walk saw of one headers array as raw JSON (the kernel's knownHeaders hook).
+struct RawHeaders {
+    std::string_view raw; // the array's JSON, in the input buffer; empty when not seen
+    uint64_t hash = 0;
+    bool mixed = false; // the part had more than one headers array: not cached
+    // Set when the array was known: the cached list (it also keeps the views' bytes alive) and its slot.
+    std::optional<http::HeaderList> list;
+    RawHeaderSlot* slot = nullptr;
 };
 
 // One entry as the kernel walked it. The views point into the simdjson parser's buffers and are
@@ -37,6 +53,11 @@ struct EntryView {
     int status = 0;
     std::vector<HeaderView> request;
     std::vector<HeaderView> response;
+    RawHeaders rawRequest;
+    RawHeaders rawResponse;
+    bool requestHeadersSeen = false;
+    bool responseHeadersSeen = false;
+    bool statusTextSeen = false;
 
     void clear()
     {
@@ -44,6 +65,9 @@ struct EntryView {
         status = 0;
         request.clear(); // keeps the capacity
         response.clear();
+        rawRequest = RawHeaders {};
+        rawResponse = RawHeaders {};
+        requestHeadersSeen = responseHeadersSeen = statusTextSeen = false;
     }
 };
 
@@ -74,30 +98,45 @@ inline QByteArray bytes(std::string_view sv)
     return QByteArray(sv.data(), qsizetype(sv.size()));
 }
 
+// A hash that reads at most 16 bytes whatever the length (collisions are resolved by comparing).
+inline uint64_t sampleHash(std::string_view sv)
+{
+    const size_t n = sv.size();
+    uint64_t a = 0;
+    uint64_t b = 0;
+    if (n >= 8) {
+        std::memcpy(&a, sv.data(), 8);
+        std::memcpy(&b, sv.data() + n - 8, 8);
+    } else if (n > 0) {
+        std::memcpy(&a, sv.data(), n);
+    }
+    uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ ((b + n) * 0xC2B2AE3D27D4EB4FULL);
+    h ^= h >> 29;
+    return h * 0x165667B19E3779F9ULL;
+}
+
+inline bool sameBytes(const QByteArray& a, std::string_view b)
+{
+    return a.size() == qsizetype(b.size()) && (b.empty() || std::memcmp(a.constData(), b.data(), b.size()) == 0);
+}
+
 // Header names and values repeat across a HAR's entries; sharing one QByteArray per distinct
-// string saves an allocation per header and the memory of kept exchanges. Direct-mapped: a
-// collision only costs a fresh copy. The hash reads at most 16 bytes whatever the length.
+// string saves an allocation per header and the memory of kept exchanges. Direct-mapped and of
+// fixed size (4096 strings of at most 512 bytes): a collision only costs a fresh copy, and
+// hostile input cannot grow it.
 class StringPool {
 public:
-    QByteArray get(std::string_view sv)
+    QByteArray get(std::string_view sv) { return get(sv, sampleHash(sv)); }
+
+    QByteArray get(std::string_view sv, uint64_t hash)
     {
         const size_t n = sv.size();
         if (n == 0)
             return QByteArray();
-        if (n > 512)
+        if (n > kMaxLength)
             return bytes(sv);
-        uint64_t a = 0;
-        uint64_t b = 0;
-        if (n >= 8) {
-            std::memcpy(&a, sv.data(), 8);
-            std::memcpy(&b, sv.data() + n - 8, 8);
-        } else {
-            std::memcpy(&a, sv.data(), n);
-        }
-        uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ ((b + n) * 0xC2B2AE3D27D4EB4FULL);
-        h ^= h >> 29;
-        QByteArray& slot = m_slots[size_t((h * 0x165667B19E3779F9ULL) >> (64 - kSlotBits))];
-        if (slot.size() == qsizetype(n) && std::memcmp(slot.constData(), sv.data(), n) == 0)
+        QByteArray& slot = m_slots[size_t(hash >> (64 - kSlotBits))];
+        if (sameBytes(slot, sv))
             return slot;
         slot = bytes(sv);
         return slot;
@@ -105,14 +144,273 @@ public:
 
 private:
     static constexpr int kSlotBits = 12;
+    static constexpr size_t kMaxLength = 512;
     std::vector<QByteArray> m_slots = std::vector<QByteArray>(size_t(1) << kSlotBits);
+};
+
+// Whole header lists repeat as well: a page's fetches send the same browser headers, a server
+// answers alike. A HeaderList is implicitly shared, so handing out a cached list costs one
+// reference instead of a list allocation and two string references per header (and kept exchanges
+// share the memory). Direct-mapped, 256 lists of at most 64 headers and 8 KiB each; a hit is
+// verified byte for byte.
+class HeaderListCache {
+public:
+    struct Slot {
+        uint64_t hash = 0;
+        http::HeaderList list;
+        // The list minus the browser's own headers (the request intent), computed on first use.
+        std::optional<http::HeaderList> intent;
+    };
+
+    /// The list for `headers`, and the slot that holds it (null when the list is not cached).
+    std::pair<http::HeaderList, Slot*> get(const std::vector<HeaderView>& headers, StringPool& pool)
+    {
+        if (headers.empty())
+            return { http::HeaderList(), nullptr };
+        m_hashes.clear();
+        uint64_t h = headers.size();
+        size_t bytes = 0;
+        for (const HeaderView& hv : headers) {
+            const uint64_t hn = sampleHash(hv.name);
+            const uint64_t hv2 = sampleHash(hv.value);
+            m_hashes.push_back(hn);
+            m_hashes.push_back(hv2);
+            h = (h ^ hn) * 0x9E3779B97F4A7C15ULL;
+            h = (h ^ hv2) * 0xC2B2AE3D27D4EB4FULL;
+            bytes += hv.name.size() + hv.value.size();
+        }
+        h ^= h >> 31;
+        const bool cacheable = headers.size() <= kMaxHeaders && bytes <= kMaxBytes;
+        Slot* slot = cacheable ? &m_slots[size_t(h >> (64 - kSlotBits))] : nullptr;
+        if (slot && slot->hash == h && equal(slot->list, headers))
+            return { slot->list, slot };
+        http::HeaderList list;
+        list.reserve(qsizetype(headers.size()));
+        for (size_t i = 0; i < headers.size(); ++i)
+            list.append(pool.get(headers[i].name, m_hashes[2 * i]), pool.get(headers[i].value, m_hashes[2 * i + 1]));
+        if (!slot)
+            return { list, nullptr };
+        slot->hash = h;
+        slot->list = list;
+        slot->intent.reset();
+        return { list, slot };
+    }
+
+private:
+    static bool equal(const http::HeaderList& list, const std::vector<HeaderView>& headers)
+    {
+        if (list.size() != qsizetype(headers.size()))
+            return false;
+        for (size_t i = 0; i < headers.size(); ++i) {
+            const http::Header& h = list.at(qsizetype(i));
+            if (!sameBytes(h.name, headers[i].name) || !sameBytes(h.value, headers[i].value))
+                return false;
+        }
+        return true;
+    }
+
+    static constexpr int kSlotBits = 8;
+    static constexpr size_t kMaxHeaders = 64;
+    static constexpr size_t kMaxBytes = 8192;
+    std::vector<Slot> m_slots = std::vector<Slot>(size_t(1) << kSlotBits);
+    std::vector<uint64_t> m_hashes;
+};
+
+// A headers array whose raw JSON repeats byte for byte holds the same headers: a cache keyed by
+// the raw JSON lets the walk skip the array (the kernel's knownHeaders hook) and share the list
+// built the first time. Direct-mapped, 256 arrays of at most 16 KiB and 64 headers; a hit is a
+// byte-for-byte comparison, the hash only picks the slot.
+struct RawHeaderSlot {
+    QByteArray raw;
+    http::HeaderList list;
+    std::vector<HeaderView> views; // into list's strings
+    std::optional<http::HeaderList> intent; // see HeaderListCache::Slot
+};
+
+class RawHeaderCache {
+public:
+    static uint64_t hash(std::string_view raw)
+    {
+        // Eight 8-byte samples spread over the array, and its length.
+        uint64_t h = raw.size() * 0x9E3779B97F4A7C15ULL;
+        if (raw.size() >= 8) {
+            const size_t step = (raw.size() - 8) / 7;
+            for (size_t i = 0; i < 8; ++i) {
+                uint64_t w = 0;
+                std::memcpy(&w, raw.data() + i * step, 8);
+                h = (h ^ w) * 0xC2B2AE3D27D4EB4FULL;
+                h ^= h >> 29;
+            }
+        } else {
+            h ^= sampleHash(raw);
+        }
+        return h * 0x165667B19E3779F9ULL;
+    }
+
+    RawHeaderSlot* find(Part part, std::string_view raw, uint64_t h)
+    {
+        RawHeaderSlot& s = m_slots[size_t(h >> (64 - kSlotBits))];
+        if (raw.empty() || !sameBytes(s.raw, raw))
+            return nullptr;
+        remember(part, &s);
+        return &s;
+    }
+
+    /// The recently used array of `part` that `from` starts with, if any: no need to know where
+    /// the array in `from` ends, its bytes up to the cached array's last byte are the same.
+    RawHeaderSlot* findPrefix(Part part, std::string_view from)
+    {
+        for (RawHeaderSlot* s : m_recent[size_t(part)]) {
+            if (!s)
+                break;
+            const qsizetype n = s->raw.size();
+            if (n > 0 && size_t(n) <= from.size() && from[size_t(n) - 1] == s->raw.back() && std::memcmp(from.data(), s->raw.constData(), size_t(n)) == 0)
+                return s;
+        }
+        return nullptr;
+    }
+
+    RawHeaderSlot* store(Part part, std::string_view raw, uint64_t h, const http::HeaderList& list)
+    {
+        if (raw.empty() || raw.size() > kMaxBytes || list.size() > kMaxHeaders)
+            return nullptr;
+        RawHeaderSlot& s = m_slots[size_t(h >> (64 - kSlotBits))];
+        s.raw = bytes(raw);
+        s.list = list;
+        s.views.clear();
+        for (const http::Header& hd : s.list)
+            s.views.push_back(HeaderView { std::string_view(hd.name.constData(), size_t(hd.name.size())), std::string_view(hd.value.constData(), size_t(hd.value.size())) });
+        s.intent.reset();
+        remember(part, &s);
+        return &s;
+    }
+
+private:
+    void remember(Part part, RawHeaderSlot* s)
+    {
+        auto& recent = m_recent[size_t(part)];
+        if (std::find(recent.begin(), recent.end(), s) != recent.end())
+            return;
+        std::move_backward(recent.begin(), recent.end() - 1, recent.end());
+        recent.front() = s;
+    }
+
+    static constexpr int kSlotBits = 8;
+    static constexpr size_t kMaxBytes = 16384;
+    static constexpr qsizetype kMaxHeaders = 64;
+    std::vector<RawHeaderSlot> m_slots = std::vector<RawHeaderSlot>(size_t(1) << kSlotBits);
+    // Per part, the slots of the 8 arrays most recently seen (into m_slots, which never moves;
+    // a slot reused for another array is still compared by its current bytes).
+    std::array<std::array<RawHeaderSlot*, 8>, 2> m_recent {};
+};
+
+// Parsed URLs per distinct URL string (a preflight and its actual request share one; real HARs
+// repeat API URLs). Direct-mapped, 256 URLs of at most 2 KiB. A URL not seen before whose origin
+// was (same scheme and authority, a path and query of plain characters that no parsing mode
+// recodes) copies that origin's parsed QUrl and sets only its path and query: QUrl::fromEncoded
+// spends most of its time on the scheme and host (an IP address is parsed and printed again).
+class UrlCache {
+public:
+    QUrl get(std::string_view url)
+    {
+        if (url.size() > kMaxLength)
+            return QUrl::fromEncoded(bytes(url));
+        Slot& slot = m_slots[size_t(sampleHash(url) >> (64 - kSlotBits))];
+        if (!slot.valid || !sameBytes(slot.bytes, url)) {
+            slot.bytes = bytes(url);
+            slot.url = parse(url, slot.bytes);
+            slot.valid = true;
+        }
+        return slot.url;
+    }
+
+private:
+    struct Slot {
+        QByteArray bytes;
+        QUrl url;
+        bool valid = false;
+    };
+
+    static bool isPlain(char c)
+    {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
+    }
+
+    QUrl parse(std::string_view url, const QByteArray& whole)
+    {
+        const size_t sep = url.find("://");
+        if (sep == std::string_view::npos || sep == 0)
+            return QUrl::fromEncoded(whole);
+        size_t pathStart = sep + 3;
+        for (; pathStart < url.size() && url[pathStart] != '/'; ++pathStart) {
+            const char c = url[pathStart];
+            if (!isPlain(c) && c != ':') // no user info, IPv6, percent-encoding, query or fragment
+                return QUrl::fromEncoded(whole);
+        }
+        if (pathStart == sep + 3 || pathStart == url.size())
+            return QUrl::fromEncoded(whole);
+        size_t queryStart = std::string_view::npos;
+        for (size_t i = pathStart; i < url.size(); ++i) {
+            const char c = url[i];
+            if (isPlain(c) || (queryStart != std::string_view::npos && (c == '=' || c == '&' || c == '?')))
+                continue;
+            if (c == '?' && queryStart == std::string_view::npos && i + 1 < url.size()) {
+                queryStart = i;
+                continue;
+            }
+            return QUrl::fromEncoded(whole);
+        }
+        const std::string_view base = url.substr(0, pathStart);
+        if (!m_baseValid || !sameBytes(m_baseBytes, base)) {
+            m_baseBytes = bytes(base);
+            m_base = QUrl::fromEncoded(m_baseBytes);
+            m_baseValid = true;
+        }
+        if (!m_base.isValid() || m_base.host().isEmpty() || !m_base.path().isEmpty())
+            return QUrl::fromEncoded(whole);
+        QUrl u = m_base;
+        const std::string_view path = url.substr(pathStart, queryStart == std::string_view::npos ? std::string_view::npos : queryStart - pathStart);
+        u.setPath(QString::fromLatin1(path.data(), qsizetype(path.size())), QUrl::TolerantMode);
+        if (queryStart != std::string_view::npos) {
+            const std::string_view query = url.substr(queryStart + 1);
+            u.setQuery(QString::fromLatin1(query.data(), qsizetype(query.size())), QUrl::TolerantMode);
+        }
+        return u;
+    }
+
+    static constexpr int kSlotBits = 8;
+    static constexpr size_t kMaxLength = 2048;
+    std::vector<Slot> m_slots = std::vector<Slot>(size_t(1) << kSlotBits);
+    QByteArray m_baseBytes;
+    QUrl m_base;
+    bool m_baseValid = false;
+};
+
+// The last UTF-16 copy of a header value (Origin and Referer repeat on every entry of a page).
+class LastString {
+public:
+    QString get(std::string_view sv)
+    {
+        if (!m_valid || !sameBytes(m_bytes, sv)) {
+            m_bytes = bytes(sv);
+            m_string = QString::fromUtf8(m_bytes);
+            m_valid = true;
+        }
+        return m_string;
+    }
+
+private:
+    QByteArray m_bytes;
+    QString m_string;
+    bool m_valid = false;
 };
 
 // Receives the kernel's fields for one entry.
 class EntryBuilder final : public har::EntrySink {
 public:
-    explicit EntryBuilder(HarStats& stats)
+    EntryBuilder(HarStats& stats, RawHeaderCache& rawCache)
         : m_stats(stats)
+        , m_rawCache(rawCache)
     {
     }
 
@@ -129,6 +427,7 @@ public:
             break;
         case Text::StatusText:
             m_entry.statusText = value;
+            m_entry.statusTextSeen = true;
             break;
         case Text::RedirectUrl:
             m_entry.redirectUrl = value;
@@ -154,8 +453,63 @@ public:
         (part == Part::Request ? m_entry.request : m_entry.response).push_back(HeaderView { name, value });
     }
 
+    // Everything the assembler reads is in: the request (method, URL, headers), the status, its
+    // text and the response headers. A failed entry (status <= 0) also needs its _error.
+    bool complete() const override
+    {
+        const EntryView& e = m_entry;
+        return e.status > 0 && e.statusTextSeen && e.responseHeadersSeen && e.requestHeadersSeen && !e.url.empty() && !e.method.empty();
+    }
+
+    /// Set before each entry: the held exchange ends with a redirect, so the entry may be its next hop.
+    bool redirectPending = false;
+
+    bool knownHeaders(Part part, std::string_view rawJson) override
+    {
+        (part == Part::Request ? m_entry.requestHeadersSeen : m_entry.responseHeadersSeen) = true;
+        RawHeaders& rh = part == Part::Request ? m_entry.rawRequest : m_entry.rawResponse;
+        if (!rh.raw.empty() || rh.mixed) {
+            rh.mixed = true; // a second headers array for the part: walk it, cache nothing
+            return false;
+        }
+        rh.raw = rawJson;
+        rh.hash = RawHeaderCache::hash(rawJson);
+        RawHeaderSlot* slot = m_rawCache.find(part, rawJson, rh.hash);
+        if (!slot)
+            return false;
+        use(part, slot);
+        return true;
+    }
+
+    bool knownHeadersAt(Part part, std::string_view from) override
+    {
+        const RawHeaders& rh = part == Part::Request ? m_entry.rawRequest : m_entry.rawResponse;
+        (part == Part::Request ? m_entry.requestHeadersSeen : m_entry.responseHeadersSeen) = true;
+        if (part == Part::Response && m_entry.requestHeadersSeen && !redirectPending && !findHeader(m_entry.request, "origin"))
+            return true; // not CORS and not a redirect hop: the assembler never reads these headers
+        if (!rh.raw.empty() || rh.mixed)
+            return false; // knownHeaders() deals with a second array
+        RawHeaderSlot* slot = m_rawCache.findPrefix(part, from);
+        if (!slot)
+            return false;
+        (part == Part::Request ? m_entry.rawRequest : m_entry.rawResponse).raw = from.substr(0, size_t(slot->raw.size()));
+        use(part, slot);
+        return true;
+    }
+
+private:
+    void use(Part part, RawHeaderSlot* slot)
+    {
+        RawHeaders& rh = part == Part::Request ? m_entry.rawRequest : m_entry.rawResponse;
+        rh.list = slot->list;
+        rh.slot = slot;
+        (part == Part::Request ? m_entry.request : m_entry.response) = slot->views;
+    }
+
+public:
 private:
     HarStats& m_stats;
+    RawHeaderCache& m_rawCache;
     EntryView m_entry;
 };
 
@@ -207,20 +561,25 @@ public:
                 const QUrl next = last.request ? last.request->url.resolved(QUrl::fromEncoded(location)) : QUrl::fromEncoded(location);
                 const QUrl url = parseUrl(e.url);
                 if (next == url) {
-                    m_held->actual.append(http::Hop { http::HttpRequestHead { m_pool.get(e.method), url, headerList(e.request) }, response(e) });
+                    m_held->actual.append(http::Hop { http::HttpRequestHead { m_pool.get(e.method), url, headerList(e, Part::Request) }, response(e) });
                     return;
                 }
             }
         }
         flushHeld();
-        if (!origin)
-            return; // not CORS: nothing is copied
+        if (!origin) {
+            // Not CORS: nothing is kept, but the request's headers array is remembered so that the
+            // walk skips it when it comes again (a page's other requests send the same headers).
+            if (!e.rawRequest.list && !e.rawRequest.mixed && !e.rawRequest.raw.empty())
+                (void)headersOf(e, Part::Request);
+            return;
+        }
         ++m_stats.corsEntries;
         QByteArray key;
         key.reserve(qsizetype(e.url.size() + 1 + origin->value.size()));
         key.append(e.url.data(), qsizetype(e.url.size())).append(' ').append(origin->value.data(), qsizetype(origin->value.size()));
         const QUrl url = parseUrl(e.url); // parsed once, shared by intent and hop
-        const http::HeaderList sent = headerList(e.request);
+        const auto [sent, sentIntent] = headersOf(e, Part::Request);
         if (isPreflight) {
             ++m_stats.preflights;
             PendingPreflight p;
@@ -236,14 +595,17 @@ public:
             return;
         }
         http::Exchange ex;
-        ex.pageOrigin = QString::fromUtf8(origin->value.data(), qsizetype(origin->value.size()));
+        ex.pageOrigin = m_lastOrigin.get(origin->value);
         if (const HeaderView* ref = findHeader(e.request, "referer"))
-            ex.pageUrl = QString::fromUtf8(ref->value.data(), qsizetype(ref->value.size()));
+            ex.pageUrl = m_lastReferer.get(ref->value);
         ex.request.method = m_pool.get(e.method);
         ex.request.url = url;
-        for (const auto& h : sent) {
-            if (!isBrowserHeader(h.name) && !(headerNameEqualsAccept(h.name) && h.value == "*/*"))
-                ex.request.headers.append(h);
+        if (sentIntent) { // taken before response() below stores into the caches
+            if (!*sentIntent)
+                *sentIntent = intentHeaders(sent);
+            ex.request.headers = **sentIntent;
+        } else {
+            ex.request.headers = intentHeaders(sent);
         }
         if (findHeader(e.request, "cookie"))
             ex.request.credentials = http::CredentialsMode::Include;
@@ -274,6 +636,10 @@ public:
         m_heldSource = src;
     }
 
+    RawHeaderCache& rawCache() { return m_raw; }
+    /// The held exchange ends with a redirect: the next entry may be its next hop.
+    bool redirectPending() const { return m_held && !m_held->actual.isEmpty() && m_held->actual.last().response.isRedirect(); }
+
     void finish()
     {
         flushHeld();
@@ -291,12 +657,32 @@ public:
 private:
     static bool headerNameEqualsAccept(const QByteArray& n) { return n.compare("accept", Qt::CaseInsensitive) == 0; }
 
-    http::HeaderList headerList(const std::vector<HeaderView>& headers)
+    /// The request's or response's header list, and where its intent (see intentHeaders) is cached.
+    std::pair<http::HeaderList, std::optional<http::HeaderList>*> headersOf(const EntryView& e, Part part)
     {
-        http::HeaderList list;
-        for (const HeaderView& h : headers)
-            list.append(m_pool.get(h.name), m_pool.get(h.value));
-        return list;
+        const RawHeaders& rh = part == Part::Request ? e.rawRequest : e.rawResponse;
+        if (rh.list && !rh.mixed)
+            return { *rh.list, &rh.slot->intent };
+        auto [list, slot] = m_lists.get(part == Part::Request ? e.request : e.response, m_pool);
+        std::optional<http::HeaderList>* intent = slot ? &slot->intent : nullptr;
+        if (!rh.mixed) {
+            if (RawHeaderSlot* raw = m_raw.store(part, rh.raw, rh.hash, list))
+                intent = &raw->intent;
+        }
+        return { list, intent };
+    }
+
+    http::HeaderList headerList(const EntryView& e, Part part) { return headersOf(e, part).first; }
+
+    // The page's own headers: `sent` minus what the browser adds.
+    static http::HeaderList intentHeaders(const http::HeaderList& sent)
+    {
+        http::HeaderList out;
+        for (const auto& h : sent) {
+            if (!isBrowserHeader(h.name) && !(headerNameEqualsAccept(h.name) && h.value == "*/*"))
+                out.append(h);
+        }
+        return out;
     }
 
     http::HttpResponseHead response(const EntryView& e)
@@ -304,22 +690,13 @@ private:
         http::HttpResponseHead r;
         r.status = e.status;
         r.reason = m_pool.get(e.statusText);
-        r.headers = headerList(e.response);
+        r.headers = headerList(e, Part::Response);
         if (e.status <= 0)
             r.networkError = e.error.empty() ? QStringLiteral("no response recorded (status 0)") : QString::fromUtf8(e.error.data(), qsizetype(e.error.size()));
         return r;
     }
 
-    // A preflight and its actual request share the URL: parse it once.
-    QUrl parseUrl(std::string_view url)
-    {
-        if (!m_lastUrlValid || m_lastUrlBytes.size() != qsizetype(url.size()) || std::memcmp(m_lastUrlBytes.constData(), url.data(), url.size()) != 0) {
-            m_lastUrlBytes = bytes(url);
-            m_lastUrl = QUrl::fromEncoded(m_lastUrlBytes);
-            m_lastUrlValid = true;
-        }
-        return m_lastUrl;
-    }
+    QUrl parseUrl(std::string_view url) { return m_urls.get(url); }
 
     void flushHeld()
     {
@@ -335,9 +712,10 @@ private:
         ++m_stats.unpairedPreflights;
         http::Exchange ex;
         const http::HttpRequestHead& req = *p.preflight.request;
-        ex.pageOrigin = QString::fromUtf8(req.headers.value("origin").value_or("null"));
+        const QByteArray origin = req.headers.value("origin").value_or("null");
+        ex.pageOrigin = m_lastOrigin.get(std::string_view(origin.constData(), size_t(origin.size())));
         if (const auto ref = req.headers.value("referer"))
-            ex.pageUrl = QString::fromUtf8(*ref);
+            ex.pageUrl = m_lastReferer.get(std::string_view(ref->constData(), size_t(ref->size())));
         ex.request.method = p.requestMethod.isEmpty() ? QByteArray("GET") : p.requestMethod;
         ex.request.url = req.url;
         const QByteArray acrh = req.headers.value("access-control-request-headers").value_or(QByteArray());
@@ -376,9 +754,11 @@ private:
     std::optional<http::Exchange> m_held;
     HarSource m_heldSource;
     StringPool m_pool;
-    QByteArray m_lastUrlBytes;
-    QUrl m_lastUrl;
-    bool m_lastUrlValid = false;
+    HeaderListCache m_lists;
+    RawHeaderCache m_raw;
+    UrlCache m_urls;
+    LastString m_lastOrigin;
+    LastString m_lastReferer;
 };
 
 QString describe(int code, const char* where)
@@ -393,7 +773,7 @@ class StreamParser {
 public:
     StreamParser(const ExchangeSink& sink, HarStats& stats, har::Kernel kernel)
         : m_assembler(sink, stats)
-        , m_builder(stats)
+        , m_builder(stats, m_assembler.rawCache())
         , m_kernel(har::newKernel(kernel))
     {
         stats.kernel = QString::fromLatin1(m_kernel->name());
@@ -544,6 +924,7 @@ private:
     std::optional<Error> parseEntry(const char* data, qsizetype len, qsizetype capacity)
     {
         m_builder.entry().clear();
+        m_builder.redirectPending = m_assembler.redirectPending();
         if (const int e = m_kernel->parseEntry(data, size_t(len), size_t(capacity), m_builder))
             return makeError(ErrorCode::InvalidFormat, describe(e, qPrintable(QStringLiteral("log.entries[%1]").arg(m_index))));
         m_assembler.add(m_builder.entry(), m_index++);

@@ -329,5 +329,105 @@ TEST(HarKernel, HostileInputIsAClearErrorUnderEveryKernel)
     }
 }
 
+// HarReader shares repeated strings, header lists and parsed URLs through fixed-size caches whose
+// hash reads only the ends of a string: entries that differ in the middle of a value or a URL (same
+// length, same ends), more of them than the caches hold, interleaved with exact repeats, lists too
+// big to cache and a URL too long to cache must each keep their own bytes.
+TEST(HarKernel, CachedHeadersAndUrlsKeepEachEntrysOwnBytes)
+{
+    const QByteArray origin = "http://localhost:5173";
+    auto middle = [](int i) -> QByteArray { return QByteArray::number(i).rightJustified(4, '0'); };
+    auto token = [&](int i) -> QByteArray { return "token-start-" + middle(i % 3 == 0 ? 0 : i) + "-end-of-token"; };
+    // URLs that share an origin are parsed from the origin's QUrl plus a path and query, unless
+    // they hold anything a parsing mode could recode: each must equal QUrl::fromEncoded's result.
+    const QList<QByteArray> odd = { "http://127.0.0.1:8000/q?page=1&x=2", "http://127.0.0.1:8000/q?", "http://127.0.0.1:8000/q?a?b/c",
+        "http://127.0.0.1:8000/f#frag", "http://127.0.0.1:8000/sp%20ace", "http://127.0.0.1:8000/sp ace", "HTTP://EXAMPLE.com:80/Up/./../x",
+        "http://[::1]:8000/v6", "http://user:pw@127.0.0.1:8000/u", "http://127.0.0.1:8000", "http://127.0.0.1:8000/", "http://127.0.0.1:8000/\u00e9",
+        "https://a.example/p;x=1,2", "http://127.0.0.1:8000?q=1", "http://127.0.0.1:8000/p?q=%41", "file:///etc/x", "relative/path", "http:///p" };
+    auto url = [&](int i) -> QByteArray {
+        if (i == 7)
+            return "http://127.0.0.1:8000/long/" + QByteArray(3000, 'x') + middle(i);
+        if (i % 10 == 5)
+            return odd.at((i / 10) % odd.size());
+        return "http://127.0.0.1:8000/items/" + middle(i % 3 == 0 ? 0 : i) + "/detail-suffix";
+    };
+    constexpr int kEntries = 900;
+    QByteArray json = "{\"log\":{\"entries\":[";
+    for (int i = 0; i < kEntries; ++i) {
+        QByteArray headers = header("Accept", "*/*") + "," + header("Origin", origin) + "," + header("X-Token", token(i));
+        if (i % 50 == 1) {
+            for (int k = 0; k < 70; ++k) // more headers than a cached list holds
+                headers += "," + header("X-Extra-" + QByteArray::number(k), middle(i));
+        }
+        if (i)
+            json += ",";
+        json += "{\"request\":{\"method\":\"GET\",\"url\":\"" + url(i) + "\",\"headers\":[" + headers + "]},\"response\":{\"status\":200,\"headers\":["
+            + header("access-control-allow-origin", origin) + "," + header("etag", token(i + 1)) + "]}}";
+    }
+    json += "]}}";
+    for (Kernel k : har::availableKernels()) {
+        const Parsed p = parseWith(json, k);
+        ASSERT_FALSE(p.error) << har::kernelName(k) << ": " << p.error->message.toStdString();
+        ASSERT_EQ(p.exchanges.size(), kEntries) << har::kernelName(k);
+        for (int i = 0; i < kEntries; ++i) {
+            const http::Exchange& ex = p.exchanges.at(i);
+            SCOPED_TRACE(std::string(har::kernelName(k)) + ", entry " + std::to_string(i));
+            const QUrl expected = QUrl::fromEncoded(QByteArray(url(i)).replace("\\u00e9", "\xc3\xa9"));
+            EXPECT_EQ(ex.request.url, expected);
+            EXPECT_EQ(ex.request.url.toEncoded(), expected.toEncoded());
+            EXPECT_EQ(ex.request.url.hasQuery(), expected.hasQuery());
+            EXPECT_EQ(ex.pageOrigin, QString::fromLatin1(origin));
+            // The intent keeps the page's own header only (Accept: */* and Origin are the browser's).
+            ASSERT_EQ(ex.request.headers.size(), i % 50 == 1 ? 71 : 1);
+            EXPECT_EQ(ex.request.headers.value("x-token"), token(i));
+            ASSERT_EQ(ex.actual.size(), 1);
+            const http::Hop& hop = ex.actual.first();
+            EXPECT_EQ(hop.request->url, ex.request.url);
+            EXPECT_EQ(hop.request->headers.size(), i % 50 == 1 ? 73 : 3);
+            EXPECT_EQ(hop.request->headers.value("x-token"), token(i));
+            if (i % 50 == 1) {
+                EXPECT_EQ(hop.request->headers.value("x-extra-69"), middle(i));
+            }
+            EXPECT_EQ(hop.response.headers.value("etag"), token(i + 1));
+        }
+    }
+    // A request with two headers arrays (the first one known from an earlier entry) gets both,
+    // and does not change what the known array stands for.
+    const QByteArray known = "[" + header("Origin", origin) + "," + header("X-A", "1") + "]";
+    const QByteArray twice = "{\"log\":{\"entries\":["
+                             "{\"request\":{\"method\":\"GET\",\"url\":\"http://a.example/1\",\"headers\":" + known + "},\"response\":{\"status\":200,\"headers\":[]}},"
+                             "{\"request\":{\"method\":\"GET\",\"url\":\"http://a.example/2\",\"headers\":" + known + ",\"headers\":[" + header("X-B", "2")
+        + "]},\"response\":{\"status\":200,\"headers\":[]}},"
+          "{\"request\":{\"method\":\"GET\",\"url\":\"http://a.example/3\",\"headers\":" + known + "},\"response\":{\"status\":200,\"headers\":[]}}]}}";
+    for (Kernel k : har::availableKernels()) {
+        const Parsed p = parseWith(twice, k);
+        ASSERT_FALSE(p.error) << har::kernelName(k) << ": " << p.error->message.toStdString();
+        ASSERT_EQ(p.exchanges.size(), 3) << har::kernelName(k);
+        const http::HeaderList expected1 { { "Origin", origin }, { "X-A", "1" } };
+        const http::HeaderList expected2 { { "Origin", origin }, { "X-A", "1" }, { "X-B", "2" } };
+        EXPECT_EQ(p.exchanges.at(0).actual.first().request->headers, expected1) << har::kernelName(k);
+        EXPECT_EQ(p.exchanges.at(1).actual.first().request->headers, expected2) << har::kernelName(k);
+        EXPECT_EQ(p.exchanges.at(2).actual.first().request->headers, expected1) << har::kernelName(k);
+    }
+    // The response headers of an entry without Origin are skipped, unless the entry may be the
+    // next hop of a redirect: then they are read.
+    const QByteArray plain = "{\"request\":{\"method\":\"GET\",\"url\":\"http://a.example/p\",\"headers\":[" + header("Accept", "*/*")
+        + "]},\"response\":{\"status\":200,\"headers\":[" + header("x-plain", "1") + "]}}";
+    const QByteArray redirected = "{\"log\":{\"entries\":[" + plain + "," + plain
+        + ",{\"request\":{\"method\":\"GET\",\"url\":\"http://a.example/old\",\"headers\":[" + header("Origin", origin)
+        + "]},\"response\":{\"status\":307,\"headers\":[" + header("Location", "/new") + "]}},"
+          "{\"request\":{\"method\":\"GET\",\"url\":\"http://a.example/new\",\"headers\":[" + header("Accept", "*/*")
+        + "]},\"response\":{\"status\":200,\"headers\":[" + header("x-plain", "2") + "]}}," + plain + "]}}";
+    for (Kernel k : har::availableKernels()) {
+        const Parsed p = parseWith(redirected, k);
+        ASSERT_FALSE(p.error) << har::kernelName(k) << ": " << p.error->message.toStdString();
+        ASSERT_EQ(p.exchanges.size(), 1) << har::kernelName(k);
+        ASSERT_EQ(p.exchanges.first().actual.size(), 2) << har::kernelName(k);
+        EXPECT_EQ(p.exchanges.first().actual.at(1).response.headers.value("x-plain"), QByteArray("2")) << har::kernelName(k);
+        EXPECT_EQ(p.exchanges.first().actual.at(1).request->headers.value("accept"), QByteArray("*/*")) << har::kernelName(k);
+        EXPECT_EQ(p.stats.entries, 5) << har::kernelName(k);
+    }
+}
+
 } // namespace
 } // namespace corsbench::ingest
