@@ -285,11 +285,10 @@ QList<Candidate> candidatesFrom(const DiagnosisContext& ctx, const Symptom& s, c
     return out;
 }
 
-/// Whether the app itself (CORS aside) has a handler for the request's method and path.
-bool routeAnswers(const frameworks::ServerModel& model, const http::Exchange& intent)
+/// Whether the app itself (`bare`: the model without its CORS layer) has a handler for the
+/// request's method and path.
+bool routeAnswers(const frameworks::ServerModel& bare, const http::Exchange& intent)
 {
-    frameworks::ServerModel bare = model;
-    bare.config.middlewarePresent = false;
     http::HttpRequestHead head;
     head.method = intent.request.method.toUpper();
     head.url = intent.request.url;
@@ -365,6 +364,8 @@ public:
             return {};
         const ServerSnippet& snippet = *ctx.snippet();
         const frameworks::ServerModel model = frameworks::ServerModel::fromConfig(snippet.config);
+        frameworks::ServerModel bare = model; // CORS aside: which routes the app answers
+        bare.config.middlewarePresent = false;
         const QString fw = frameworks::displayName(snippet.config.framework);
         const cors::CorsEngine engine;
 
@@ -396,7 +397,7 @@ public:
                 if (r.causeId.isEmpty())
                     continue;
                 if (cand.guessed && snippet.config.routesKnown)
-                    r.routeExists = routeAnswers(model, cand.intent);
+                    r.routeExists = routeAnswers(bare, cand.intent);
                 hits.append(r);
             }
             // Guesses the app has no route for are not what the page sent, unless nothing else fits.
@@ -416,14 +417,14 @@ public:
             }
             std::stable_sort(order.begin(), order.end(), [&](const QString& a, const QString& b) { return byCause[a].size() > byCause[b].size(); });
             for (const QString& id : order)
-                causes.append(makeReplayCause(ctx, s, id, byCause[id], int(hits.size()), fw));
+                causes.append(makeReplayCause(ctx, s, id, byCause[id], int(hits.size()), fw, model.effectiveVersion()));
         }
         return causes;
     }
 
 private:
     static Cause makeReplayCause(const DiagnosisContext& ctx, const Symptom& s, const QString& id, const QList<const Replay*>& replays,
-                                 int hitCount, const QString& fw)
+                                 int hitCount, const QString& fw, const QString& version)
     {
         const ServerSnippet& snippet = *ctx.snippet();
         const Replay& r = *replays.first();
@@ -454,7 +455,7 @@ private:
                 labels << l;
         }
         c.simulation = QStringLiteral("Replayed against your %1 configuration (%2 %3): %4 → %5")
-                           .arg(fw, libraryName(snippet.config.framework), frameworks::ServerModel::fromConfig(snippet.config).effectiveVersion(),
+                           .arg(fw, libraryName(snippet.config.framework), version,
                                requestLabel(r.candidate.intent), r.detail);
         c.evidence.append(EvidenceQuote { 0, c.simulation, QStringLiteral("simulation") });
         c.explanation = explanationFor(id, r, snippet.config, fw);

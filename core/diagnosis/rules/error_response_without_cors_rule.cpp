@@ -44,14 +44,7 @@ public:
             if ((r.status >= 500 || r.status == 401 || r.status == 403) && !r.headers.contains("access-control-allow-origin")) {
                 status = r.status;
                 conf = qMax(conf, r.status >= 500 ? 0.85 : 0.75);
-                for (const auto& check : v.verdict.checks) {
-                    if (check.reported) {
-                        addEvidence(c, ctx.quoteCheck(v, check));
-                        break;
-                    }
-                }
-                if (!c.failing)
-                    c.failing = v.exchange;
+                addReportedCheck(ctx, c, v);
             }
         }
         const auto missing = ctx.symptomsOf({ "MissingAllowOriginHeader" }, false);
